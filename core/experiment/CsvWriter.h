@@ -1,0 +1,15 @@
+// Writes a Panel as comma-separated values.
+#pragma once
+
+#include "core/experiment/Result.h"
+
+#include <ostream>
+
+namespace walklab::core {
+
+/// Writes `panel` to `out` : a header row `xKey,series1,series2,…` then one row per
+/// x value. Whole numbers are written as integers, others with the shortest text that reads
+/// back to the same double, NaN as "nan".
+void writeCsv(const Panel& panel, std::ostream& out);
+
+}  // namespace walklab::core

@@ -1,0 +1,49 @@
+// The declaration every experiment makes once: parameters, views, validation and run.
+#pragma once
+
+#include "core/experiment/Error.h"
+#include "core/experiment/ParamSpec.h"
+#include "core/experiment/Result.h"
+#include "core/experiment/RunControl.h"
+
+#include <string>
+#include <vector>
+
+namespace walklab::core {
+
+/// A view an experiment can show: one Panel of its Result (same key).
+struct ViewSpec {
+    std::string key;    ///< "endpoint": --view endpoint, CSV/plot name
+    std::string title;  ///< "Endpoint distribution"
+    std::string help;   ///< one line for --help
+};
+
+/// An experiment: the GUI form, the command-line options, experiment files and CSV columns
+/// are generated from this declaration, so adding one needs no code in the UI or CLI.
+class Experiment {
+public:
+    virtual ~Experiment() = default;
+
+    virtual std::string key() const = 0;    ///< "walk1d"
+    virtual std::string title() const = 0;  ///< "1D random walk"
+    virtual std::string help() const = 0;   ///< one paragraph for --help and tooltips
+    virtual const std::vector<ParamSpec>& params() const = 0;
+    virtual const std::vector<ViewSpec>& views() const = 0;
+
+    /// Parses and checks all parameters; one Error per bad parameter, empty when valid.
+    virtual Errors validate(const ParamSet& params) const = 0;
+    /// Validates, simulates and computes the exact laws. Errors: InvalidParameter,
+    /// Cancelled, TooLarge. Thread-safe: may run concurrently with other runs.
+    virtual Expected<Result> run(const ParamSet& params, RunControl& control) const = 0;
+
+    /// The spec of `paramKey`, or nullptr.
+    const ParamSpec* param(const std::string& paramKey) const
+    {
+        for (const auto& p : params())
+            if (p.key == paramKey)
+                return &p;
+        return nullptr;
+    }
+};
+
+}  // namespace walklab::core

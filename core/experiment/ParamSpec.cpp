@@ -1,0 +1,76 @@
+#include "core/experiment/ParamSpec.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace walklab::core {
+
+namespace {
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::unexpected<Errors> syntaxError(const ParamSpec& spec, std::string_view text, const char* what)
+{
+    return fail(ErrorKind::InvalidParameter, spec.key,
+                spec.key + " = " + (text.empty() ? std::string("(empty)") : std::string(text)) +
+                    ": must be " + what);
+}
+
+bool parseDouble(std::string_view s, double& value)
+{
+    if (!s.empty() && s.front() == '+')
+        s.remove_prefix(1);
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    return ec == std::errc() && end == s.data() + s.size() && !s.empty();
+}
+
+}  // namespace
+
+std::string paramText(const ParamSet& params, const ParamSpec& spec)
+{
+    const auto it = params.find(spec.key);
+    return it == params.end() ? spec.defaultText : it->second;
+}
+
+Expected<std::int64_t> parseInteger(const ParamSpec& spec, std::string_view text)
+{
+    const std::string_view s = trim(text);
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec == std::errc() && end == s.data() + s.size() && !s.empty())
+        return value;
+    // Scientific notation such as 1e6 is accepted when it names a whole number in range of
+    // a 64-bit integer; anything else is refused rather than rounded.
+    double d = 0;
+    if (parseDouble(s, d) && std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9.0e18)
+        return std::int64_t(d);
+    return syntaxError(spec, text, "a whole number");
+}
+
+Expected<double> parseReal(const ParamSpec& spec, std::string_view text)
+{
+    const std::string_view s = trim(text);
+    double value = 0;
+    if (parseDouble(s, value))
+        return value;
+    return syntaxError(spec, text, "a number");
+}
+
+Expected<std::uint64_t> parseSeed(const ParamSpec& spec, std::string_view text)
+{
+    const std::string_view s = trim(text);
+    std::uint64_t value = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec == std::errc() && end == s.data() + s.size() && !s.empty())
+        return value;
+    return syntaxError(spec, text, "a whole number between 0 and 2^64 − 1");
+}
+
+}  // namespace walklab::core

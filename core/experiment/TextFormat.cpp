@@ -1,0 +1,22 @@
+#include "core/experiment/TextFormat.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace walklab::core {
+
+std::string formatNumber(double value)
+{
+    char buffer[64];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc() ? std::string(buffer, end) : std::string("?");
+}
+
+std::string formatSignificant(double value, int digits)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    return buffer;
+}
+
+}  // namespace walklab::core

@@ -1,0 +1,14 @@
+// Number formatting for messages and tables (GCC 12 has no std::format).
+#pragma once
+
+#include <string>
+
+namespace walklab::core {
+
+/// Shortest text that reads back to the same double ("0.1", "1e-09", "nan", "inf").
+std::string formatNumber(double value);
+
+/// `value` with `digits` significant digits in %g style ("0.3405", "1.2e+06").
+std::string formatSignificant(double value, int digits);
+
+}  // namespace walklab::core

@@ -1,0 +1,62 @@
+// Monte Carlo simulation of the biased, lazy simple random walk on the integers.
+#pragma once
+
+#include "core/experiment/Error.h"
+#include "core/experiment/RunControl.h"
+#include "core/stats/IntegerHistogram.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace walklab::core {
+
+/// Parameters of a 1D walk experiment: M independent walkers start at 0 and take n steps
+/// of +1 (probability p), −1 (probability q) or 0 (probability r = 1 − p − q).
+struct Walk1DParams {
+    std::int64_t steps = 100;        ///< n, number of steps; 1 … 10^9
+    std::int64_t walkers = 100000;   ///< M, number of independent walkers; 1 … 10^9
+    double p = 0.5;                  ///< P(step = +1); 0 … 1
+    double q = 0.5;                  ///< P(step = −1); 0 … 1 − p
+    std::uint64_t seed = 1;          ///< any 64-bit value; same seed, same result
+    std::int64_t paths = 20;         ///< sample paths kept for display; 0 … min(1000, walkers)
+};
+
+/// Largest number of points kept per sample path (see pathSampleTimes()).
+inline constexpr std::int64_t kMaxPathPoints = 2001;
+
+/// Checks every field; returns one Error per bad field (empty when all are valid), each
+/// naming the field, its value and the allowed range.
+Errors validate(const Walk1DParams& params);
+
+/// Times at which kept paths are recorded: all of 0 … n when n < kMaxPathPoints, otherwise
+/// kMaxPathPoints times t_j = round(j·n / (kMaxPathPoints − 1)), j = 0 … kMaxPathPoints − 1.
+/// Each recorded value is the exact position at that time (decimation by sampling, not by
+/// averaging), so a decimated path is itself a sample of the walk observed at coarser times.
+std::vector<std::int64_t> pathSampleTimes(std::int64_t steps);
+
+/// What simulateWalk1D() returns.
+struct Walk1DSimulation {
+    IntegerHistogram endpoints;             ///< counts of S_n over the M walkers
+    std::vector<std::int64_t> pathTimes;    ///< pathSampleTimes(n)
+    /// paths[i][j]: position of walker i (i < params.paths) at time pathTimes[j].
+    std::vector<std::vector<std::int64_t>> paths;
+    double seconds = 0;                     ///< wall-clock time of the simulation
+    unsigned threads = 0;                   ///< worker threads used
+};
+
+/// Simulates M walks of n steps.
+///
+/// Randomness: walkers are grouped in blocks of walkersPerBlock(n) consecutive walkers;
+/// block b draws from makeStream(seed, b) only, walkers in order, so the histogram and the
+/// paths depend on the parameters alone, not on control.threads(). Each step uses one 64-bit
+/// draw u and is +1 if u < p·2^64, −1 if u − p·2^64 < q·2^64, 0 otherwise (p and q honoured
+/// to 2^-64); the symmetric walk (p = q = 1/2) uses one random bit per step instead.
+/// Kept paths are walkers 0 … paths−1; recording them does not change any walker's steps.
+///
+/// Errors: InvalidParameter (see validate()), Cancelled. Progress is reported in steps.
+Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl& control);
+
+/// Walkers per random block for n steps: about 2^22 steps per block, at least 1 walker.
+std::int64_t walkersPerBlock(std::int64_t steps);
+
+}  // namespace walklab::core

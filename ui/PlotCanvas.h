@@ -1,0 +1,43 @@
+// The chart area: draws the panels of a core::Result with QCustomPlot, one axis rect each.
+#pragma once
+
+#include "core/experiment/Result.h"
+
+#include <qcustomplot.h>
+
+#include <QSet>
+#include <QStringList>
+
+namespace walklab::ui {
+
+/// One QCustomPlot holding one axis rect per displayed Panel (laid out in a grid of at most
+/// two columns), so that the GUI and every export render exactly the same picture.
+/// It only draws: all numbers come from the Result.
+class PlotCanvas : public QCustomPlot {
+    Q_OBJECT
+public:
+    explicit PlotCanvas(QWidget* parent = nullptr);
+
+    /// Replaces what is drawn by the panels of `result` whose keys are in `views`
+    /// (all panels when `views` is empty).
+    void setResult(const core::Result& result, const QStringList& views = {});
+    /// The Result last given to setResult() (empty before the first call).
+    const core::Result& result() const { return m_result; }
+    /// Keys of the panels currently drawn, in order.
+    QStringList shownViews() const { return m_views; }
+
+    /// Optional series of the current result as (key, legend label), without duplicates.
+    QList<QPair<QString, QString>> optionalSeries() const;
+    /// Shows or hides every optional series with this key; the choice is kept across results.
+    void setSeriesVisible(const QString& seriesKey, bool visible);
+    bool isSeriesVisible(const QString& seriesKey) const { return !m_hidden.contains(seriesKey); }
+
+private:
+    void rebuild();
+
+    core::Result m_result;
+    QStringList m_views;
+    QSet<QString> m_hidden;
+};
+
+}  // namespace walklab::ui
