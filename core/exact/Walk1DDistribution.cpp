@@ -81,23 +81,26 @@ double Walk1DDistribution::lazyPmf(std::int64_t k) const
     const std::int64_t m = k + 2 * mode;
     const double peak =
         binomialPmf(m_n, m_p + m_q, m) * binomialPmf(m, m_p / (m_p + m_q), mode + k);
+    if (peak == 0.0)  // every term underflows
+        return 0.0;
+    // Sum the terms relative to the peak, so that none becomes subnormal (slow, inexact).
     constexpr double tiny = 1e-18;
-    double sum = peak;
-    double t = peak;
+    double sum = 1.0;
+    double t = 1.0;
     for (std::int64_t d = mode; d < dHi; ++d) {
         t *= ratio(d);
         sum += t;
-        if (t < tiny * sum)
+        if (t <= tiny)
             break;
     }
-    t = peak;
+    t = 1.0;
     for (std::int64_t d = mode; d > dLo; --d) {
         t /= ratio(d - 1);
         sum += t;
-        if (t < tiny * sum)
+        if (t <= tiny)
             break;
     }
-    return sum;
+    return peak * sum;
 }
 
 std::vector<double> Walk1DDistribution::pmf(std::int64_t lo, std::int64_t hi) const

@@ -70,7 +70,7 @@ Expected<Walk1DParams> Walk1DExperiment::parse(const ParamSet& params) const
     take(parseReal(*param("p"), paramText(params, *param("p"))), w.p);
     const std::string qText = paramText(params, *param("q"));
     if (qText.find_first_not_of(" \t") == std::string::npos)
-        w.q = 1.0 - w.p;
+        w.q = (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0;  // a bad p is reported once, as p
     else
         take(parseReal(*param("q"), qText), w.q);
     take(parseSeed(*param("seed"), paramText(params, *param("seed"))), w.seed);
