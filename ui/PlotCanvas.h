@@ -32,6 +32,12 @@ public:
     void setSeriesVisible(const QString& seriesKey, bool visible);
     bool isSeriesVisible(const QString& seriesKey) const { return !m_hidden.contains(seriesKey); }
 
+protected:
+    /// QCustomPlot's layout, then each legend goes to the top corner where it hides less data
+    /// and, while the y range is the one rebuild() chose, the range is raised just enough
+    /// that the legend covers no data. Runs for the screen and for every export size.
+    void updateLayout() override;
+
 private:
     void rebuild();
 

@@ -1,0 +1,521 @@
+#include "app/CommandLine.h"
+
+#include "core/experiment/Registry.h"
+#include "core/experiment/TextFormat.h"
+#include "ui/Exporter.h"
+#include "ui/PlotCanvas.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <cmath>
+#include <cstdio>
+
+namespace walklab::app {
+
+namespace {
+
+constexpr int kMaxSide = 10000;
+constexpr int kPanelWidth = 800;   // default export size: 800 × 700 per panel,
+constexpr int kPanelHeight = 700;  // so two panels side by side give 1600 × 700
+constexpr unsigned kMaxThreads = 1024;
+constexpr int kTextWidth = 79;
+
+const char* const kBuiltinNames[] = {"experiment", "view", "export", "width", "height", "csv",
+                                     "threads", "print", "help", "h", "version", "v"};
+
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+void out(const QString& text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+}
+
+/// Greedy word wrap of `text`: every line starts with `indent` spaces, except the first
+/// when `firstIndent` is given (its text is then already on the line).
+QString wrap(const QString& text, int indent, int firstColumn = -1)
+{
+    QString result;
+    int column = firstColumn < 0 ? indent : firstColumn;
+    if (firstColumn < 0)
+        result += QString(indent, ' ');
+    bool lineStart = true;
+    for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
+        if (!lineStart && column + 1 + word.size() > kTextWidth) {
+            result += '\n' + QString(indent, ' ');
+            column = indent;
+            lineStart = true;
+        }
+        if (!lineStart) {
+            result += ' ';
+            ++column;
+        }
+        result += word;
+        column += int(word.size());
+        lineStart = false;
+    }
+    return result + '\n';
+}
+
+/// "  --name <value>" padded to `width`, then the wrapped description.
+QString optionLine(const QString& names, const QString& description, int width)
+{
+    QString head = "  " + names;
+    if (head.size() + 2 > width)
+        return head + '\n' + wrap(description, width);
+    head = head.leftJustified(width);
+    return head + wrap(description, width, width);
+}
+
+QString rangeText(const core::ParamSpec& spec)
+{
+    QString range;
+    switch (spec.type) {
+    case core::ParamType::Integer:
+        range = QStringLiteral("%1 … %2").arg(qint64(spec.minimum)).arg(qint64(spec.maximum));
+        break;
+    case core::ParamType::Real:
+        range = q(core::formatNumber(spec.minimum)) + " … " + q(core::formatNumber(spec.maximum));
+        break;
+    case core::ParamType::Seed:
+        range = QStringLiteral("0 … 18446744073709551615");
+        break;
+    }
+    if (!spec.unit.empty())
+        range += ' ' + q(spec.unit);
+    return range;
+}
+
+QString valueName(const core::ParamSpec& spec)
+{
+    switch (spec.type) {
+    case core::ParamType::Integer: return QStringLiteral("n");
+    case core::ParamType::Real: return QStringLiteral("x");
+    case core::ParamType::Seed: return QStringLiteral("seed");
+    }
+    return QStringLiteral("value");
+}
+
+QString viewList(const core::Experiment& experiment)
+{
+    QStringList keys;
+    for (const auto& v : experiment.views())
+        keys << q(v.key);
+    return keys.join(QStringLiteral(", "));
+}
+
+bool hasView(const core::Experiment& experiment, const QString& key)
+{
+    for (const auto& v : experiment.views())
+        if (q(v.key) == key)
+            return true;
+    return false;
+}
+
+/// A whole number in [lo, hi], or nullopt.
+std::optional<qint64> wholeNumber(const QString& text, qint64 lo, qint64 hi)
+{
+    bool ok = false;
+    const qint64 v = text.trimmed().toLongLong(&ok);
+    if (!ok || v < lo || v > hi)
+        return std::nullopt;
+    return v;
+}
+
+const core::Experiment* defaultExperiment()
+{
+    if (const auto* e = core::findExperiment("walk1d"))
+        return e;
+    return core::experiments().empty() ? nullptr : core::experiments().front().get();
+}
+
+}  // namespace
+
+CommandLine::CommandLine()
+{
+    const QString expKeys = [] {
+        QStringList keys;
+        for (const auto& e : core::experiments())
+            keys << q(e->key());
+        return keys.join(QStringLiteral(", "));
+    }();
+    const core::Experiment* def = defaultExperiment();
+    const QString defKey = def ? q(def->key()) : QString();
+    QString csvDefaults;
+    for (const auto& e : core::experiments())
+        if (!e->views().empty())
+            csvDefaults += (csvDefaults.isEmpty() ? "" : ", ") + q(e->key()) + ": " + q(e->views().back().key);
+
+    m_builtin = {
+        {QStringList{"experiment"}, QStringLiteral("Experiment to run: %1 (default %2).").arg(expKeys, defKey),
+         "key"},
+        {QStringList{"view"},
+         QStringLiteral("Views to draw in the image, comma-separated (default: all views of the "
+                        "experiment). A CSV file holds a single table, so --csv writes one view: "
+                        "by default the experiment's last view (%1); --view paths writes the "
+                        "sample paths table instead.")
+             .arg(csvDefaults),
+         "names"},
+        {QStringList{"export"},
+         "Render the plot to FILE without opening a window; the extension chooses the format: "
+         ".png, .jpg (.jpeg), .svg or .pdf.",
+         "file"},
+        {QStringList{"width"},
+         QStringLiteral("Width of the exported image in pixels, 1 … %1 (default %2 per panel "
+                        "column: %3 for two views side by side). SVG and PDF: points.")
+             .arg(kMaxSide)
+             .arg(kPanelWidth)
+             .arg(2 * kPanelWidth),
+         "px"},
+        {QStringList{"height"},
+         QStringLiteral("Height of the exported image in pixels, 1 … %1 (default %2 per row of "
+                        "panels).")
+             .arg(kMaxSide)
+             .arg(kPanelHeight),
+         "px"},
+        {QStringList{"csv"}, "Write the data of one view as comma-separated values to FILE (.csv).", "file"},
+        {QStringList{"threads"},
+         QStringLiteral("Worker threads of the simulation, 0 … %1 (default 0 = one per core). "
+                        "Results do not depend on it.")
+             .arg(kMaxThreads),
+         "n"},
+        {QStringList{"print"}, "Run without a window and print the summary table and notes."},
+        {QStringList{"h", "help"}, "Show this help: options, experiments, views and parameters."},
+        {QStringList{"v", "version"}, "Show the version."},
+    };
+    m_options = m_builtin;
+
+    // One option per parameter key; experiments sharing a key share the option.
+    for (const auto& e : core::experiments()) {
+        for (const auto& spec : e->params()) {
+            QString name = q(spec.key);
+            for (const char* builtin : kBuiltinNames)
+                if (name == QLatin1String(builtin))
+                    name = q(e->key()) + '-' + name;
+            auto it = std::find_if(m_paramOptions.begin(), m_paramOptions.end(),
+                                   [&](const ParamOption& o) { return o.name == name; });
+            if (it == m_paramOptions.end()) {
+                m_paramOptions.append({name, {}});
+                it = std::prev(m_paramOptions.end());
+                QString description = q(spec.help);
+                if (!spec.defaultText.empty())
+                    description += " Default " + q(spec.defaultText) + '.';
+                m_options.append(QCommandLineOption(name, description, valueName(spec)));
+            }
+            it->keyByExperiment.insert(q(e->key()), q(spec.key));
+        }
+    }
+}
+
+void CommandLine::error(const QString& message)
+{
+    std::fputs(("walklab: " + message + '\n').toUtf8().constData(), stderr);
+    ++m_errors;
+}
+
+int CommandLine::parse(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    for (const auto& option : m_options)
+        parser.addOption(option);
+    const auto usage = [this] {
+        std::fputs("Try 'walklab --help' for the options, experiments and parameters.\n", stderr);
+        return int(kExitUsage);
+    };
+    if (!parser.parse(arguments)) {
+        error(parser.errorText());
+        return usage();
+    }
+    if (parser.isSet("help")) {
+        out(helpText());
+        return kExitOk;
+    }
+    if (parser.isSet("version")) {
+        out(QStringLiteral("walklab %1\n").arg(kVersion));
+        return kExitOk;
+    }
+    for (const QString& arg : parser.positionalArguments())
+        error(QStringLiteral("unexpected argument '%1' (options start with --)").arg(arg));
+
+    // Experiment and its parameters.
+    m_experimentGiven = parser.isSet("experiment");
+    m_experiment = defaultExperiment();
+    if (m_experimentGiven) {
+        const QString key = parser.value("experiment");
+        m_experiment = core::findExperiment(key.toStdString());
+        if (!m_experiment) {
+            QStringList keys;
+            for (const auto& e : core::experiments())
+                keys << q(e->key());
+            error(QStringLiteral("--experiment %1: no such experiment; available: %2")
+                      .arg(key, keys.join(", ")));
+        }
+    }
+    if (m_experiment) {
+        const QString expKey = q(m_experiment->key());
+        bool paramErrors = false;
+        for (const auto& option : m_paramOptions) {
+            if (!parser.isSet(option.name))
+                continue;
+            const QString value = parser.values(option.name).constLast();
+            if (option.keyByExperiment.contains(expKey)) {
+                m_params[option.keyByExperiment.value(expKey).toStdString()] = value.toStdString();
+            } else {
+                error(QStringLiteral("--%1 %2: not a parameter of experiment %3 (it belongs to %4)")
+                          .arg(option.name, value, expKey,
+                               QStringList(option.keyByExperiment.keys()).join(", ")));
+                paramErrors = true;
+            }
+        }
+        if (!paramErrors)
+            for (const auto& e : m_experiment->validate(m_params))
+                error(q(e.message));
+    }
+
+    // Views.
+    if (parser.isSet("view")) {
+        const QString value = parser.value("view");
+        QStringList names;
+        for (const QString& name : value.split(',', Qt::SkipEmptyParts))
+            if (!name.trimmed().isEmpty() && !names.contains(name.trimmed()))
+                names << name.trimmed();
+        if (names.isEmpty()) {
+            error(QStringLiteral("--view '%1': name at least one view").arg(value));
+        } else if (m_experiment) {
+            for (const QString& name : names)
+                if (!hasView(*m_experiment, name))
+                    error(QStringLiteral("--view %1: experiment %2 has no such view; its views are %3")
+                              .arg(name, q(m_experiment->key()), viewList(*m_experiment)));
+        }
+        m_imageViews = names;
+        if (names.size() == 1)
+            m_csvView = names.front();
+        else if (parser.isSet("csv"))
+            error(QStringLiteral("--view %1 with --csv: a CSV file holds one view; choose one of %2")
+                      .arg(value, m_experiment ? viewList(*m_experiment) : QString()));
+    } else if (m_experiment && !m_experiment->views().empty()) {
+        m_csvView = q(m_experiment->views().back().key);
+    }
+
+    // Outputs.
+    if (parser.isSet("export")) {
+        m_exportPath = parser.value("export");
+        if (m_exportPath.isEmpty())
+            error("--export needs a file name");
+        else if (!ui::imageFormatForPath(m_exportPath))
+            error(QStringLiteral("--export %1: unsupported file extension '%2'; use .png, .jpg, "
+                                 ".jpeg, .svg or .pdf")
+                      .arg(m_exportPath, QFileInfo(m_exportPath).suffix()));
+    }
+    if (parser.isSet("csv")) {
+        m_csvPath = parser.value("csv");
+        if (m_csvPath.isEmpty())
+            error("--csv needs a file name");
+        else if (QFileInfo(m_csvPath).suffix().toLower() != QLatin1String("csv"))
+            error(QStringLiteral("--csv %1: the file name must end in .csv").arg(m_csvPath));
+    }
+    if (!m_exportPath.isEmpty() && !m_csvPath.isEmpty() &&
+        QFileInfo(m_exportPath).absoluteFilePath() == QFileInfo(m_csvPath).absoluteFilePath())
+        error(QStringLiteral("--export and --csv name the same file %1").arg(m_csvPath));
+
+    // Image size: 800 × 700 per panel, two panels per row.
+    const int panels = int(m_imageViews.isEmpty() && m_experiment ? m_experiment->views().size()
+                                                                  : m_imageViews.size());
+    const int columns = std::clamp(panels, 1, 2), rows = std::max(1, (panels + 1) / 2);
+    m_width = kPanelWidth * columns;
+    m_height = kPanelHeight * rows;
+    for (auto [name, field] : {std::pair{"width", &m_width}, std::pair{"height", &m_height}}) {
+        if (!parser.isSet(name))
+            continue;
+        const QString value = parser.value(name);
+        if (auto v = wholeNumber(value, 1, kMaxSide))
+            *field = int(*v);
+        else
+            error(QStringLiteral("--%1 %2: must be a whole number of pixels between 1 and %3")
+                      .arg(name, value)
+                      .arg(kMaxSide));
+    }
+    if (parser.isSet("threads")) {
+        const QString value = parser.value("threads");
+        if (auto v = wholeNumber(value, 0, kMaxThreads))
+            m_threads = unsigned(*v);
+        else
+            error(QStringLiteral("--threads %1: must be a whole number between 0 and %2 "
+                                 "(0 = one per core)")
+                      .arg(value)
+                      .arg(kMaxThreads));
+    }
+    m_print = parser.isSet("print");
+    m_headless = !m_exportPath.isEmpty() || !m_csvPath.isEmpty() || m_print ||
+                 parser.isSet("export") || parser.isSet("csv");
+
+    if (m_errors > 0)
+        return usage();
+    if (!m_headless) {
+        for (const char* name : {"view", "width", "height", "threads"})
+            if (parser.isSet(name))
+                std::fprintf(stderr, "walklab: note: --%s is used only with --export, --csv or "
+                                     "--print; the window ignores it\n", name);
+    }
+    return -1;
+}
+
+int CommandLine::run()
+{
+    core::RunControl control(m_threads);
+    auto result = m_experiment->run(m_params, control);
+    if (!result) {
+        bool usageError = false;
+        for (const auto& e : result.error()) {
+            error(q(e.message));
+            usageError = usageError || e.kind != core::ErrorKind::Cancelled;
+        }
+        return usageError ? kExitUsage : kExitFailure;
+    }
+
+    if (!m_exportPath.isEmpty()) {
+        ui::PlotCanvas canvas;
+        canvas.setResult(*result, m_imageViews);
+        const QString failure = ui::exportPlot(canvas, m_exportPath, m_width, m_height);
+        if (!failure.isEmpty()) {
+            error(failure);
+            return kExitFailure;
+        }
+        const auto format = ui::imageFormatForPath(m_exportPath);
+        const bool vector = format == ui::ImageFormat::Svg || format == ui::ImageFormat::Pdf;
+        out(QStringLiteral("wrote %1 (%2×%3%4)\n")
+                .arg(m_exportPath)
+                .arg(m_width)
+                .arg(m_height)
+                .arg(vector ? QStringLiteral(" pt") : QString()));
+    }
+    if (!m_csvPath.isEmpty()) {
+        const core::Panel* panel = result->find(m_csvView.toStdString());
+        if (!panel) {
+            error(QStringLiteral("the result of %1 has no view %2")
+                      .arg(q(m_experiment->key()), m_csvView));
+            return kExitFailure;
+        }
+        const QString failure = ui::exportCsv(*panel, m_csvPath);
+        if (!failure.isEmpty()) {
+            error(failure);
+            return kExitFailure;
+        }
+        out(QStringLiteral("wrote %1 (view %2, %3 rows)\n")
+                .arg(m_csvPath, m_csvView)
+                .arg(panel->x.size()));
+    }
+
+    if (m_print) {
+        QStringList settings;
+        for (const auto& spec : m_experiment->params()) {
+            const std::string text = core::paramText(m_params, spec);
+            settings << q(spec.key) + '=' + (text.empty() ? QStringLiteral("(derived)") : q(text));
+        }
+        out(QStringLiteral("%1 (%2): %3\n")
+                .arg(q(m_experiment->title()), q(m_experiment->key()), settings.join(' ')));
+        QList<QStringList> rows{{"Quantity", "Simulated", "Exact"}};
+        for (const auto& row : result->summary)
+            rows.append({q(row.quantity), q(row.simulated), q(row.exact)});
+        int w0 = 0, w1 = 0;
+        for (const auto& row : rows) {
+            w0 = std::max(w0, int(row[0].size()));
+            w1 = std::max(w1, int(row[1].size()));
+        }
+        for (const auto& row : rows)
+            out(("  " + row[0].leftJustified(w0 + 3) + row[1].leftJustified(w1 + 3) + row[2])
+                    .trimmed()
+                    .prepend("  ") +
+                '\n');
+        for (const auto& note : result->notes)
+            out(wrap("Note: " + q(note), 2));
+    } else {
+        for (const auto& note : result->notes)
+            out(wrap("Note: " + q(note), 0));
+    }
+    out(QStringLiteral("%1: done in %2 s on %3 threads\n")
+            .arg(q(m_experiment->key()), q(core::formatSignificant(result->seconds, 3)))
+            .arg(result->threads));
+    std::fflush(stdout);
+    return kExitOk;
+}
+
+QString CommandLine::helpText() const
+{
+    QString text = QStringLiteral("Usage: walklab [options]\n\n");
+    text += wrap("WalkLab explores random walks by simulation and plots each Monte Carlo result "
+                 "against its exact distribution. Without --export, --csv or --print it opens "
+                 "its window (parameters given here fill the form); with any of them it runs "
+                 "without a window and writes the files.",
+                 0);
+    text += '\n' + describeOptions() + '\n' + describeExperiments();
+    text += wrap("Exit status: 0 done; 1 the run or writing a file failed; 2 invalid option, "
+                 "parameter, view, size or file extension (then nothing is written).",
+                 0) + '\n';
+    text += QStringLiteral("Examples:\n"
+                           "  walklab --steps 100 --walkers 100000 --seed 7 --export walk.png\n"
+                           "  walklab --p 0.6 --q 0.3 --csv endpoint.csv --print\n"
+                           "  walklab --view paths --csv paths.csv\n");
+    return text;
+}
+
+QString CommandLine::describeOptions() const
+{
+    QString text = QStringLiteral("Options:\n");
+    constexpr int width = 24;
+    for (const auto& option : m_builtin) {
+        QStringList names;
+        for (const QString& n : option.names())
+            names << (n.size() == 1 ? "-" + n : "--" + n);
+        QString head = names.join(", ");
+        if (!option.valueName().isEmpty())
+            head += " <" + option.valueName() + '>';
+        text += optionLine(head, option.description(), width);
+    }
+    text += '\n' + wrap("Every parameter of an experiment is an option too (--steps 1000, "
+                        "--p 0.6, …); see the experiments below.",
+                        0);
+    return text;
+}
+
+QString CommandLine::describeExperiments() const
+{
+    QString text = QStringLiteral("Experiments:\n");
+    const core::Experiment* def = defaultExperiment();
+    for (const auto& e : core::experiments()) {
+        text += QStringLiteral("  %1: %2%3\n")
+                    .arg(q(e->key()), q(e->title()),
+                         e.get() == def ? QStringLiteral(" (default)") : QString());
+        text += wrap(q(e->help()), 4);
+        text += QStringLiteral("    Views:\n");
+        for (std::size_t i = 0; i < e->views().size(); ++i) {
+            const auto& v = e->views()[i];
+            QString description = q(v.title) + ". " + q(v.help);
+            if (i + 1 == e->views().size())
+                description += " Default view of --csv.";
+            text += optionLine("    " + q(v.key), description, 18);
+        }
+        text += QStringLiteral("    Parameters:\n");
+        for (const auto& spec : e->params()) {
+            QString name = q(spec.key);
+            for (const auto& option : m_paramOptions)
+                if (option.keyByExperiment.value(q(e->key())) == q(spec.key))
+                    name = option.name;
+            const QString head = QStringLiteral("    --%1 <%2>").arg(name, valueName(spec));
+            QString description = q(spec.label) + ", " + rangeText(spec) + ", default " +
+                                  (spec.defaultText.empty() ? QStringLiteral("derived")
+                                                            : q(spec.defaultText)) +
+                                  ". " + q(spec.help);
+            text += optionLine(head, description, 24);
+        }
+        text += '\n';
+    }
+    return text;
+}
+
+}  // namespace walklab::app

@@ -1,0 +1,125 @@
+#include "core/exact/LatticeDistribution.h"
+
+#include "core/exact/Walk1DDistribution.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace walklab::core {
+
+namespace {
+
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+// P(S_n = k) of a 1D simple walk for k = lo … hi (index k − lo). Only the part around the mode
+// that does not underflow is evaluated (from the mode outwards until the pmf is 0), so the cost
+// is O(σ), not O(n), for huge n.
+std::vector<double> walk1DRange(const Walk1DDistribution& w, std::int64_t lo, std::int64_t hi)
+{
+    std::vector<double> out(std::size_t(hi - lo + 1), 0.0);
+    const std::int64_t mode =
+        std::clamp<std::int64_t>(std::int64_t(std::llround(w.mean())), lo, hi);
+    auto sweep = [&](std::int64_t from, std::int64_t to, std::int64_t dir) {
+        bool seenPositive = false;
+        for (std::int64_t k = from; dir > 0 ? k <= to : k >= to; k += dir) {
+            if (!w.possible(k))
+                continue;
+            const double p = w.pmf(k);
+            out[std::size_t(k - lo)] = p;
+            if (p > 0.0)
+                seenPositive = true;
+            else if (seenPositive)
+                break;
+        }
+    };
+    sweep(mode, hi, +1);
+    sweep(mode - 1, lo, -1);
+    return out;
+}
+
+bool nearlyEqual(double a, double b)
+{
+    return std::abs(a - b) <= 8 * kEps * std::max(std::abs(a), std::abs(b));
+}
+
+LatticePoint scaled(const LatticePoint& p, std::int64_t n)
+{
+    return {p[0] * n, p[1] * n, p[2] * n};
+}
+
+}  // namespace
+
+std::string methodName(LatticeMethod method)
+{
+    switch (method) {
+    case LatticeMethod::ClosedForm1D:
+        return "closed form: binomial law of the 1D simple walk";
+    case LatticeMethod::RotatedProduct2D:
+        return "closed form: product of two binomials (axes rotated by 45°)";
+    case LatticeMethod::StepByStep:
+        return "step-by-step direct convolution";
+    case LatticeMethod::PowerBySquaring:
+        return "power by squaring (direct or FFT products)";
+    }
+    return "?";
+}
+
+LatticeDistribution::LatticeDistribution(std::int64_t steps, LaurentPolynomial law,
+                                         LatticeMethod method, double absoluteError)
+    : m_steps(steps), m_law(std::move(law)), m_method(method), m_absoluteError(absoluteError)
+{
+}
+
+Expected<LatticeDistribution> latticeDistribution(const StepLaw& law, std::int64_t steps,
+                                                  ConvolutionMethod method)
+{
+    const LaurentPolynomial& g = law.generatingFunction();
+    if (steps < 0 || powerBoxSize(g, steps) > kMaxLaurentCoefficients) {
+        auto refused = power(g, steps, method);  // for its message
+        return std::unexpected(refused.error());
+    }
+    const LatticePoint lo = scaled(g.lo(), steps), hi = scaled(g.hi(), steps);
+    if (law.isSimple() && steps > 0) {
+        const auto p = law.simpleProbabilities();
+        if (law.dimension() == 1 && (p.lazy == 0.0 || p.plus[0] == 0.0 || p.minus[0] == 0.0)) {
+            const Walk1DDistribution w(steps, p.plus[0], p.minus[0]);
+            const auto values = walk1DRange(w, lo[0], hi[0]);
+            LaurentPolynomial result(1, lo, hi);
+            std::copy(values.begin(), values.end(), result.coefficients().begin());
+            return LatticeDistribution(steps, std::move(result), LatticeMethod::ClosedForm1D, 0.0);
+        }
+        if (law.dimension() == 2 && p.lazy == 0.0 &&
+            nearlyEqual(p.plus[0] * p.minus[0], p.plus[1] * p.minus[1])) {
+            // u = x + y and v = x − y move by ±1 at every step: +e₁ ↦ (+1, +1), −e₁ ↦ (−1, −1),
+            // +e₂ ↦ (+1, −1), −e₂ ↦ (−1, +1). The joint law of (Δu, Δv) is the product of its
+            // margins exactly when p₊₁p₋₁ = p₊₂p₋₂ (the 2×2 table has rank one), and then U_n and
+            // V_n are independent ±1 walks.
+            const double alpha = p.plus[0] + p.plus[1], beta = p.plus[0] + p.minus[1];
+            const Walk1DDistribution wu(steps, alpha, 1.0 - alpha), wv(steps, beta, 1.0 - beta);
+            const auto pu = walk1DRange(wu, -steps, steps), pv = walk1DRange(wv, -steps, steps);
+            LaurentPolynomial result(2, lo, hi);
+            auto out = result.coefficients();
+            for (std::size_t i = 0; i < out.size(); ++i) {
+                const LatticePoint x = result.point(i);
+                const std::int64_t u = x[0] + x[1], v = x[0] - x[1];
+                if (u < -steps || u > steps || v < -steps || v > steps)
+                    continue;
+                out[i] = pu[std::size_t(u + steps)] * pv[std::size_t(v + steps)];
+            }
+            return LatticeDistribution(steps, std::move(result), LatticeMethod::RotatedProduct2D,
+                                       0.0);
+        }
+    }
+    PowerInfo info;
+    auto result = power(g, steps, method, &info);
+    if (!result)
+        return std::unexpected(result.error());
+    return LatticeDistribution(steps, std::move(*result),
+                               info.stepping ? LatticeMethod::StepByStep
+                                             : LatticeMethod::PowerBySquaring,
+                               info.absoluteError);
+}
+
+}  // namespace walklab::core

@@ -1,0 +1,28 @@
+// First-return probabilities from return probabilities through the renewal equation
+// U(z) = 1 / (1 − F(z)) (exact engine internals).
+#pragma once
+
+#include <span>
+#include <vector>
+
+namespace walklab::core::detail {
+
+/// Given u_0 = 1, u_1, …, u_N (return probabilities P(S_n = 0)), returns f_0 = 0, f_1, …, f_N
+/// (first-return probabilities) with
+///   f_n = u_n − Σ_{k=1}^{n−1} f_k u_{n−k}   (Feller vol. I, §XIII.3, the renewal equation),
+/// i.e. F = 1 − 1/U as power series.
+///
+/// Method: the recursion is solved by divide and conquer ("online convolution"): on [l, r)
+/// the left half is solved, its contribution to the right half is added as one middle product
+/// (direct, or by FFT when longer than 64), then the right half is solved. Cost
+/// O(N log²N): about 0.1 s for N = 10^5 and 1–2 s for N = 10^6.
+/// Accuracy: an FFT product has absolute error ~ε‖f‖₂‖u‖₂, which would swamp the small
+/// late f_n if large early f_k met large early u_j in the same product. So the first block
+/// of each level (k < L) is split in two, k < L/2 (with u_j, j > L/2, small) and k ≥ L/2
+/// (with f_k small); every other block has f_k within a factor 3^{3/2} of the f_n it feeds.
+/// The relative error of f_n is then ≲ ε·√n·(u_n / f_n)·polylog; measured against the O(N²)
+/// recursion in long double up to n = 2·10^4: 2e-12 for the simple walk on Z², 1.1e-11 on Z³.
+/// For recurrent 1D walks u_n/f_n ≈ 2n and the error grows like ε n^{3/2}: use closed forms.
+std::vector<double> renewalInversion(std::span<const double> u);
+
+}  // namespace walklab::core::detail

@@ -1,0 +1,350 @@
+#include "core/process/PoissonProcess.h"
+
+#include "core/experiment/TextFormat.h"
+#include "core/process/PoissonLimits.h"
+#include "core/process/detail/PoissonSupport.h"
+#include "core/random/BlockScheduler.h"
+#include "core/random/StreamEngine.h"
+
+#include <boost/random/poisson_distribution.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+namespace walklab::core {
+
+namespace {
+
+constexpr double kMaxRate = 1e6;
+constexpr double kMaxTime = 1e6;
+constexpr double kMaxMeanEvents = 1e9;
+constexpr std::int64_t kMaxRealisations = 1'000'000'000;
+constexpr std::int64_t kMaxArrival = 1'000'000;
+
+double meanEvents(const PoissonParams& p) { return p.rate * p.horizon; }
+
+/// A generous bound on N(T) for buffer sizes: λT + 10√(λT) + 10.
+double likelyMaxEvents(double mean) { return mean + 10 * std::sqrt(mean) + 10; }
+
+std::int64_t gapRealisations(const PoissonParams& p)
+{
+    const double per = std::ceil(double(kMaxPoissonSample) / (meanEvents(p) + 1));
+    return std::min<std::int64_t>(p.realisations, std::int64_t(std::max(1.0, per)));
+}
+
+/// What one realisation must record besides its count.
+struct Needs {
+    bool sample = false;  ///< first arrival, S_k and the crossing gap (i < sampleRealisations)
+    bool gaps = false;    ///< all interarrival times (i < gapRealisations)
+    bool path = false;    ///< arrival times for display (i < paths)
+};
+
+/// One realisation's outcome.
+struct Outcome {
+    std::int64_t count = 0;
+    double first = 0;  ///< S_1 (only when Needs::sample)
+    double kth = 0;    ///< S_k (only when Needs::sample)
+};
+
+/// Per-block state of a simulation: the block's engine and the samplers built once per block.
+class RealisationSampler {
+public:
+    RealisationSampler(const PoissonParams& p, Engine& engine, std::vector<double>& buffer)
+        : m_p(p), m_engine(engine), m_buffer(buffer), m_invRate(1.0 / p.rate),
+          m_poisson(meanEvents(p))
+    {
+    }
+
+    /// Simulates one realisation; returns false when cancelled midway.
+    bool run(const Needs& needs, Outcome& out, std::vector<double>* gaps, std::vector<double>* path,
+             detail::WorkMeter& meter)
+    {
+        return m_p.method == PoissonMethod::ExponentialGaps ? runGaps(needs, out, gaps, path, meter)
+                                                            : runOrder(needs, out, gaps, path, meter);
+    }
+
+private:
+    double exponential() { return m_unitExp(m_engine) * m_invRate; }
+
+    /// Continues from the (n+1)-th arrival at time t to the k-th (k > n + 1 is possible).
+    double continueTo(std::int64_t reached, double t)
+    {
+        for (; reached < m_p.arrival; ++reached)
+            t += exponential();
+        return t;
+    }
+
+    bool runGaps(const Needs& needs, Outcome& out, std::vector<double>* gaps, std::vector<double>* path,
+                 detail::WorkMeter& meter)
+    {
+        const double horizon = m_p.horizon;
+        std::int64_t n = 0;
+        double t = 0;
+        if (!needs.sample) {
+            // The hot loop of most realisations: count only.
+            for (;;) {
+                t += exponential();
+                if (t > horizon)
+                    break;
+                ++n;
+                if (!meter.tick())
+                    return false;
+            }
+            out.count = n;
+            return meter.tick();
+        }
+        const std::int64_t k = m_p.arrival;
+        out.first = out.kth = std::numeric_limits<double>::quiet_NaN();
+        for (;;) {
+            const double x = exponential();
+            t += x;
+            if (gaps)
+                gaps->push_back(x);
+            if (t > horizon)
+                break;
+            ++n;
+            if (n == 1)
+                out.first = t;
+            if (n == k)
+                out.kth = t;
+            if (path && n <= kMaxPathArrivals)
+                path->push_back(t);
+            if (!meter.tick())
+                return false;
+        }
+        // t = S_{n+1}, the first arrival after T.
+        out.count = n;
+        if (n == 0)
+            out.first = t;
+        if (n < k)
+            out.kth = continueTo(n + 1, t);
+        return meter.tick();
+    }
+
+    bool runOrder(const Needs& needs, Outcome& out, std::vector<double>* gaps, std::vector<double>* path,
+                  detail::WorkMeter& meter)
+    {
+        const std::int64_t n = m_poisson(m_engine);
+        out.count = n;
+        if (!needs.sample)
+            return meter.add(std::uint64_t(n) + 1);
+        const double horizon = m_p.horizon;
+        const std::int64_t k = m_p.arrival;
+        m_buffer.resize(std::size_t(n));
+        for (std::int64_t i = 0; i < n; ++i) {
+            m_buffer[std::size_t(i)] = detail::uniform01(m_engine) * horizon;
+            if (!meter.tick())
+                return false;
+        }
+        // The first arrival after T: by memorylessness T plus a fresh Exponential(λ).
+        const double crossing = horizon + exponential();
+        if (gaps || path) {
+            std::sort(m_buffer.begin(), m_buffer.end());
+            double previous = 0;
+            for (std::int64_t i = 0; i < n; ++i) {
+                const double s = m_buffer[std::size_t(i)];
+                if (gaps)
+                    gaps->push_back(s - previous);
+                if (path && i < kMaxPathArrivals)
+                    path->push_back(s);
+                previous = s;
+            }
+            if (gaps)
+                gaps->push_back(crossing - previous);
+        } else if (k <= n) {
+            std::nth_element(m_buffer.begin(), m_buffer.begin() + (k - 1), m_buffer.end());
+        }
+        if (n == 0) {
+            out.first = crossing;
+        } else {
+            const auto end = (gaps || path) ? m_buffer.begin() + 1 : m_buffer.begin() + std::min(k, n);
+            out.first = *std::min_element(m_buffer.begin(), end);
+        }
+        out.kth = k <= n ? m_buffer[std::size_t(k - 1)] : continueTo(n + 1, crossing);
+        return meter.tick();
+    }
+
+    const PoissonParams& m_p;
+    Engine& m_engine;
+    std::vector<double>& m_buffer;
+    double m_invRate;
+    detail::UnitExponential m_unitExp;
+    boost::random::poisson_distribution<std::int64_t, double> m_poisson;
+};
+
+}  // namespace
+
+Errors validate(const PoissonParams& p)
+{
+    detail::ParameterCheck check;
+    check.positive("rate", p.rate, kMaxRate, "10^6");
+    check.positive("horizon", p.horizon, kMaxTime, "10^6");
+    if (check.ok("rate") && check.ok("horizon") && meanEvents(p) > kMaxMeanEvents)
+        check.bad("horizon", formatNumber(p.horizon),
+                  "at most 10^9 / rate = " + formatSignificant(kMaxMeanEvents / p.rate, 6)
+                      + " (rate × horizon is the mean number of events per realisation, at most 10^9)");
+    check.count("realisations", p.realisations, 1, kMaxRealisations, "1", "10^9");
+    check.count("arrival", p.arrival, 1, kMaxArrival, "1", "10^6");
+    check.between("memoryTime", p.memoryTime, 0, kMaxTime, "0", "10^6");
+    if (p.method != PoissonMethod::ExponentialGaps && p.method != PoissonMethod::OrderStatistics)
+        check.bad("method", std::to_string(int(p.method)), "one of gaps, order-statistics");
+    check.paths(p.paths, p.realisations, "realisations");
+    return check.take();
+}
+
+double memoryNeeded(const PoissonParams& p, unsigned workers)
+{
+    const double mean = meanEvents(p);
+    const double sample = double(std::min(p.realisations, kMaxPoissonSample));
+    double doubles = double(p.paths) * std::min(double(kMaxPathArrivals), likelyMaxEvents(mean))
+                     + 2.0 * std::min(double(gapRealisations(p)) * (mean + 1), 1.2 * double(kMaxPoissonSample))
+                     + 3.0 * sample;
+    if (p.method == PoissonMethod::OrderStatistics)
+        doubles += double(workers) * likelyMaxEvents(mean);
+    return 8.0 * doubles;
+}
+
+Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunControl& control)
+{
+    if (Errors e = validate(params); !e.empty())
+        return std::unexpected(std::move(e));
+    const auto start = std::chrono::steady_clock::now();
+
+    const double mean = meanEvents(params);
+    const std::int64_t perBlock =
+        detail::realisationsPerBlock(std::max(mean, double(params.arrival)) + 1);
+    const std::uint64_t blocks = std::uint64_t((params.realisations + perBlock - 1) / perBlock);
+    const unsigned workers = workerCount(blocks, control);
+    if (Errors e = checkMemory(memoryNeeded(params, workers),
+                               params.method == PoissonMethod::OrderStatistics
+                                   ? "the order statistics hold about rate × horizon arrival times per thread"
+                                   : "kept paths and samples",
+                               params.method == PoissonMethod::OrderStatistics
+                                   ? "lower rate × horizon or use the exponential-gaps method"
+                                   : "lower paths");
+        !e.empty())
+        return std::unexpected(std::move(e));
+
+    PoissonSimulation sim;
+    sim.gapRealisations = gapRealisations(params);
+    sim.sampleRealisations = std::min(params.realisations, kMaxPoissonSample);
+    sim.arrivals.resize(std::size_t(params.paths));
+    sim.pathCounts.assign(std::size_t(params.paths), 0);
+    sim.kthArrivals.assign(std::size_t(sim.sampleRealisations), 0.0);
+    std::vector<double> firsts(std::size_t(sim.sampleRealisations), 0.0);
+    std::vector<std::vector<double>> blockGaps(blocks);
+    std::vector<IntegerHistogram> partial(workers);
+    std::vector<std::vector<double>> buffers(workers);
+    if (params.method == PoissonMethod::OrderStatistics)
+        for (auto& b : buffers)
+            b.reserve(std::size_t(likelyMaxEvents(mean)));
+    control.setTotalWork(std::uint64_t(double(params.realisations) * (mean + 1)));
+
+    sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
+        Engine engine = makeStream(params.seed, block);
+        RealisationSampler sampler(params, engine, buffers[worker]);
+        detail::WorkMeter meter(control);
+        const std::int64_t first = std::int64_t(block) * perBlock;
+        const std::int64_t last = std::min(params.realisations, first + perBlock);
+        for (std::int64_t i = first; i < last; ++i) {
+            const Needs needs{i < sim.sampleRealisations, i < sim.gapRealisations, i < params.paths};
+            Outcome out;
+            std::vector<double>* gaps = needs.gaps ? &blockGaps[block] : nullptr;
+            std::vector<double>* path = needs.path ? &sim.arrivals[std::size_t(i)] : nullptr;
+            if (!sampler.run(needs, out, gaps, path, meter))
+                return;
+            partial[worker].add(out.count);
+            if (needs.path)
+                sim.pathCounts[std::size_t(i)] = out.count;
+            if (needs.sample) {
+                sim.kthArrivals[std::size_t(i)] = out.kth;
+                firsts[std::size_t(i)] = out.first;
+            }
+        }
+    });
+    if (control.cancelled())
+        return fail(ErrorKind::Cancelled, "", "cancelled");
+    for (const auto& h : partial)
+        sim.counts.merge(h);
+    sim.interarrivals = detail::concatenate(blockGaps, std::numeric_limits<std::int64_t>::max());
+    for (const double f : firsts)
+        if (f > params.memoryTime)
+            sim.residualWaits.push_back(f - params.memoryTime);
+    sim.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return sim;
+}
+
+PoissonFits fitPoisson(const PoissonParams& params, const PoissonSimulation& sim)
+{
+    PoissonFits fits;
+    fits.counts = poissonCountsFit(sim.counts, params.rate * params.horizon);
+    fits.interarrivals = exponentialFit(sim.interarrivals, params.rate);
+    fits.kthArrivals = erlangFit(sim.kthArrivals, params.arrival, params.rate);
+    fits.residualWaits = exponentialFit(sim.residualWaits, params.rate);
+    return fits;
+}
+
+Errors validate(const PoissonCountingParams& p)
+{
+    detail::ParameterCheck check;
+    check.positive("rate", p.rate, kMaxRate, "10^6");
+    check.between("windowStart", p.windowStart, 0, kMaxTime, "0", "10^6");
+    check.positive("window", p.window, kMaxTime, "10^6");
+    if (check.ok("rate") && check.ok("windowStart") && check.ok("window")
+        && p.rate * (p.windowStart + p.window) > kMaxMeanEvents)
+        check.bad("window", formatNumber(p.window),
+                  "at most 10^9 / rate − windowStart = "
+                      + formatSignificant(kMaxMeanEvents / p.rate - p.windowStart, 6)
+                      + " (rate × (windowStart + window) is the mean number of events simulated, at most 10^9)");
+    check.count("repetitions", p.repetitions, 1, kMaxRealisations, "1", "10^9");
+    return check.take();
+}
+
+Expected<PoissonCountingSimulation> simulatePoissonCounting(const PoissonCountingParams& params,
+                                                            RunControl& control)
+{
+    if (Errors e = validate(params); !e.empty())
+        return std::unexpected(std::move(e));
+    const auto start = std::chrono::steady_clock::now();
+    const double end = params.windowStart + params.window;
+    const double mean = params.rate * end;
+    const std::int64_t perBlock = detail::realisationsPerBlock(mean + 1);
+    const std::uint64_t blocks = std::uint64_t((params.repetitions + perBlock - 1) / perBlock);
+    std::vector<IntegerHistogram> partial(workerCount(blocks, control));
+    control.setTotalWork(std::uint64_t(double(params.repetitions) * (mean + 1)));
+    const double invRate = 1.0 / params.rate;
+
+    PoissonCountingSimulation sim;
+    sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
+        Engine engine = makeStream(params.seed, block, 1);
+        detail::UnitExponential unitExp;
+        detail::WorkMeter meter(control);
+        const std::int64_t first = std::int64_t(block) * perBlock;
+        const std::int64_t last = std::min(params.repetitions, first + perBlock);
+        for (std::int64_t i = first; i < last; ++i) {
+            double t = 0;
+            std::int64_t inWindow = 0;
+            for (;;) {
+                t += unitExp(engine) * invRate;
+                if (t > end)
+                    break;
+                inWindow += t > params.windowStart;
+                if (!meter.tick())
+                    return;
+            }
+            partial[worker].add(inWindow);
+            if (!meter.tick())
+                return;
+        }
+    });
+    if (control.cancelled())
+        return fail(ErrorKind::Cancelled, "", "cancelled");
+    for (const auto& h : partial)
+        sim.counts.merge(h);
+    sim.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return sim;
+}
+
+}  // namespace walklab::core

@@ -1,0 +1,312 @@
+// End-to-end tests of the walklab command line: runs the real binary headless (no DISPLAY,
+// no QT_QPA_PLATFORM: walklab must choose the offscreen platform itself) and checks its files.
+#include <QColor>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <cmath>
+
+namespace {
+
+struct Outcome {
+    int exitCode = -1;
+    QString out, err;
+};
+
+/// Small but not trivial: fast enough to run dozens of times.
+const QStringList kSmall{"--steps", "50", "--walkers", "20000", "--seed", "7"};
+
+}  // namespace
+
+class CommandLineTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    Outcome walklab(const QStringList& args)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        process.setProcessEnvironment(env);
+        process.setWorkingDirectory(m_dir.path());
+        process.start(QStringLiteral(WALKLAB_BINARY), args);
+        Outcome o;
+        if (!process.waitForFinished(60000)) {
+            process.kill();
+            process.waitForFinished();
+            return o;
+        }
+        o.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        o.out = QString::fromUtf8(process.readAllStandardOutput());
+        o.err = QString::fromUtf8(process.readAllStandardError());
+        return o;
+    }
+
+    QByteArray readAll(const QString& file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    /// Rows of a CSV file, each split at commas (header first).
+    QList<QStringList> readCsv(const QString& file)
+    {
+        QList<QStringList> rows;
+        for (const QByteArray& line : readAll(file).split('\n'))
+            if (!line.isEmpty())
+                rows << QString::fromUtf8(line).split(',');
+        return rows;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFile::exists(QStringLiteral(WALKLAB_BINARY)), WALKLAB_BINARY);
+    }
+
+    void pngHasTheAskedSizeAndIsNotBlank()
+    {
+        const QString file = path("walk.png");
+        const Outcome o = walklab(kSmall + QStringList{"--export", file, "--width", "1000", "--height", "520"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY(o.out.contains("wrote " + file + " (1000×520)"));
+        QImage image(file);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1000, 520));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+        QCOMPARE(QColor(image.pixel(2, 2)), QColor(Qt::white));  // white background
+    }
+
+    void defaultSizeFollowsTheViews()
+    {
+        const Outcome both = walklab(kSmall + QStringList{"--export", path("both.png")});
+        QCOMPARE(both.exitCode, 0);
+        QCOMPARE(QImage(path("both.png")).size(), QSize(1600, 700));
+        const Outcome one = walklab(kSmall + QStringList{"--view", "endpoint", "--export", path("one.png")});
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(QImage(path("one.png")).size(), QSize(800, 700));
+    }
+
+    void jpgLoads()
+    {
+        const QString file = path("walk.jpg");
+        const Outcome o = walklab(kSmall + QStringList{"--export", file, "--width", "640", "--height", "400"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QImage image(file, "JPG");
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(640, 400));
+    }
+
+    void svgIsWellFormedWithAxisTitles()
+    {
+        const QString file = path("walk.svg");
+        const Outcome o = walklab(kSmall + QStringList{"--export", file});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QByteArray svg = readAll(file);
+        QVERIFY(svg.contains("<svg"));
+        QXmlStreamReader xml(svg);
+        QString text;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isCharacters())
+                text += xml.text().toString() + '\n';
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        for (const char* title : {"Position k", "Time t (steps)", "Position S_t", "Probability P(S_n = k)",
+                                  "Sample paths", "Endpoint distribution after n = 50 steps"})
+            QVERIFY2(text.contains(QString::fromUtf8(title)), title);
+    }
+
+    void pdfStartsRightAndHasAxisTitles()
+    {
+        const QString file = path("walk.pdf");
+        const Outcome o = walklab(kSmall + QStringList{"--export", file});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY(readAll(file).startsWith("%PDF"));
+        const QString pdftotext = QStandardPaths::findExecutable("pdftotext");
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext is not installed: the text of the PDF is not checked");
+        QProcess p;
+        p.start(pdftotext, {file, "-"});
+        QVERIFY(p.waitForFinished(30000));
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(text.contains("Position k"), qPrintable(text));
+        QVERIFY2(text.contains("Time t (steps)"), qPrintable(text));
+    }
+
+    void endpointCsv()
+    {
+        const QString file = path("walk.csv");
+        const Outcome o = walklab(kSmall + QStringList{"--csv", file});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QList<QStringList> rows = readCsv(file);
+        QVERIFY(rows.size() > 10);
+        QCOMPARE(rows[0], (QStringList{"position", "simulated", "exact", "normal"}));
+        double simulated = 0, exact = 0;
+        qint64 previous = 0;
+        for (int i = 1; i < rows.size(); ++i) {
+            const QStringList& r = rows[i];
+            QCOMPARE(r.size(), 4);
+            bool ok = false;
+            const qint64 k = r[0].toLongLong(&ok);
+            QVERIFY2(ok, qPrintable(r[0]));
+            if (i > 1)
+                QCOMPARE(k, previous + 1);  // every integer, no gaps
+            previous = k;
+            const double s = r[1].toDouble(&ok);
+            QVERIFY(ok && s >= 0);
+            const double e = r[2].toDouble(&ok);
+            QVERIFY(ok && e >= 0);
+            simulated += s;
+            exact += e;
+            if (std::abs(k) % 2 == 1) {  // n = 50 is even: odd positions are impossible
+                QCOMPARE(e, 0.0);
+                QCOMPARE(s, 0.0);
+            }
+        }
+        QVERIFY2(std::abs(simulated - 1) < 1e-9, qPrintable(QString::number(simulated, 'g', 17)));
+        QVERIFY2(std::abs(exact - 1) < 1e-6, qPrintable(QString::number(exact, 'g', 17)));
+        QVERIFY(o.out.contains("wrote " + file));
+    }
+
+    void pathsCsv()
+    {
+        const QString file = path("paths.csv");
+        const Outcome o = walklab(kSmall + QStringList{"--view", "paths", "--csv", file});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QList<QStringList> rows = readCsv(file);
+        QVERIFY(rows.size() == 52);  // header and t = 0 … 50
+        QVERIFY(rows[0].join(',').startsWith("step,path_1"));
+    }
+
+    void sameSeedSameBytes()
+    {
+        const QStringList args{"--steps", "200", "--walkers", "50000", "--seed", "11"};
+        QCOMPARE(walklab(args + QStringList{"--csv", path("a.csv"), "--threads", "1"}).exitCode, 0);
+        QCOMPARE(walklab(args + QStringList{"--csv", path("b.csv"), "--threads", "2"}).exitCode, 0);
+        QCOMPARE(walklab(args + QStringList{"--csv", path("c.csv"), "--threads", "2"}).exitCode, 0);
+        const QByteArray a = readAll(path("a.csv"));
+        QVERIFY(!a.isEmpty());
+        QCOMPARE(readAll(path("b.csv")), a);
+        QCOMPARE(readAll(path("c.csv")), a);
+        QCOMPARE(walklab(args + QStringList{"--view", "paths", "--csv", path("p1.csv"), "--threads", "1"}).exitCode, 0);
+        QCOMPARE(walklab(args + QStringList{"--view", "paths", "--csv", path("p2.csv"), "--threads", "2"}).exitCode, 0);
+        QCOMPARE(readAll(path("p1.csv")), readAll(path("p2.csv")));
+        // A different seed gives different data.
+        QCOMPARE(walklab(QStringList{"--steps", "200", "--walkers", "50000", "--seed", "12", "--csv", path("d.csv")}).exitCode, 0);
+        QVERIFY(readAll(path("d.csv")) != a);
+    }
+
+    void badArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("mentions");
+        QTest::newRow("steps 0") << QStringList{"--steps", "0"} << QStringList{"steps", "0"};
+        QTest::newRow("p 1.5") << QStringList{"--p", "1.5"} << QStringList{"p", "1.5"};
+        QTest::newRow("p nan") << QStringList{"--p", "nan"} << QStringList{"p", "nan"};
+        QTest::newRow("q 0.8") << QStringList{"--p", "0.5", "--q", "0.8"} << QStringList{"q", "0.8"};
+        QTest::newRow("steps abc") << QStringList{"--steps", "abc"} << QStringList{"steps", "abc"};
+        QTest::newRow("walkers -5") << QStringList{"--walkers", "-5"} << QStringList{"walkers", "-5"};
+        QTest::newRow("unknown option") << QStringList{"--bogus", "1"} << QStringList{"bogus"};
+        QTest::newRow("bmp") << QStringList{"--export", "x.bmp"} << QStringList{"x.bmp", "png"};
+        QTest::newRow("csv extension") << QStringList{"--csv", "x.txt"} << QStringList{"x.txt", ".csv"};
+        QTest::newRow("view") << QStringList{"--view", "nope"} << QStringList{"nope", "endpoint"};
+        QTest::newRow("two views in a csv") << QStringList{"--view", "paths,endpoint"} << QStringList{"one view"};
+        QTest::newRow("experiment") << QStringList{"--experiment", "walk9d"} << QStringList{"walk9d", "walk1d"};
+        QTest::newRow("width") << QStringList{"--width", "0"} << QStringList{"width", "0"};
+        QTest::newRow("height") << QStringList{"--height", "20000"} << QStringList{"height", "20000"};
+        QTest::newRow("threads") << QStringList{"--threads", "two"} << QStringList{"threads", "two"};
+        QTest::newRow("argument") << QStringList{"stray"} << QStringList{"stray"};
+        QTest::newRow("missing value") << QStringList{"--steps"} << QStringList{"steps"};
+    }
+
+    void badArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, mentions);
+        const QString png = path("bad.png"), csv = path("bad.csv");
+        QFile::remove(png);
+        QFile::remove(csv);
+        QFile::remove(path("x.bmp"));
+        QFile::remove(path("x.txt"));
+        // Outputs come first so that the bad argument is the last one parsed.
+        const Outcome o = walklab(QStringList{"--walkers", "2000", "--export", png, "--csv", csv} + args);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.startsWith("walklab: "), qPrintable(o.err));
+        for (const QString& m : mentions)
+            QVERIFY2(o.err.contains(m), qPrintable(m + " not in: " + o.err));
+        QVERIFY(o.out.isEmpty());
+        // Nothing is written, not even the valid outputs, and no temporary file is left.
+        QVERIFY(!QFile::exists(png));
+        QVERIFY(!QFile::exists(csv));
+        QVERIFY(!QFile::exists(path("x.bmp")));
+        QVERIFY(!QFile::exists(path("x.txt")));
+    }
+
+    void everyValidationErrorIsReported()
+    {
+        const Outcome o = walklab({"--steps", "0", "--walkers", "abc", "--p", "2", "--csv", path("e.csv")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("steps = 0"));
+        QVERIFY(o.err.contains("walkers = abc"));
+        QVERIFY(o.err.contains("p = 2"));
+        QVERIFY(!QFile::exists(path("e.csv")));
+    }
+
+    void unwritableFileFailsCleanly()
+    {
+        const QString png = path("no/such/dir/walk.png");
+        const Outcome o = walklab(kSmall + QStringList{"--export", png});
+        QCOMPARE(o.exitCode, 1);
+        QVERIFY2(o.err.contains("cannot write") && o.err.contains("walk.png"), qPrintable(o.err));
+        QVERIFY(!QFile::exists(png));
+    }
+
+    void help()
+    {
+        const Outcome o = walklab({"--help"});
+        QCOMPARE(o.exitCode, 0);
+        for (const char* s : {"walk1d", "--steps", "--walkers", "--p", "--q", "--seed", "--paths",
+                              "--export", "--csv", "--view", "--width", "--height", "--threads",
+                              "--print", "endpoint", "paths", "1 … 1000000000"})
+            QVERIFY2(o.out.contains(QString::fromUtf8(s)), s);
+        QVERIFY(o.err.isEmpty() || !o.err.contains("walklab:"));
+    }
+
+    void version()
+    {
+        const Outcome o = walklab({"--version"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY(o.out.startsWith("walklab "));
+    }
+
+    void printSummary()
+    {
+        const Outcome o = walklab(kSmall + QStringList{"--print"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.contains("Mean of S_n"), qPrintable(o.out));
+        QVERIFY(o.out.contains("Chi-squared"));
+        QVERIFY(o.out.contains("steps=50"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CommandLineTest)
+#include "CommandLineTest.moc"

@@ -1,0 +1,626 @@
+#include "ui/MainWindow.h"
+
+#include "core/experiment/Registry.h"
+#include "core/experiment/TextFormat.h"
+#include "ui/Exporter.h"
+#include "ui/ParameterPanel.h"
+#include "ui/PlotCanvas.h"
+#include "ui/Runner.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace walklab::ui {
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+/// Smallest point size of the side panel: readable from the back of a classroom.
+constexpr double kMinSidebarPointSize = 11.0;
+constexpr int kProgressSteps = 1000;
+
+QString joinMessages(const core::Errors& errors)
+{
+    QStringList messages;
+    for (const auto& e : errors)
+        messages << qs(e.message);
+    return messages.join(QStringLiteral("; "));
+}
+
+QString formatSeconds(double s)
+{
+    return qs(core::formatSignificant(s, s < 10 ? 2 : 3)) + QStringLiteral(" s");
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    m_lastDir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (m_lastDir.isEmpty() || !QDir(m_lastDir).exists())
+        m_lastDir = QDir::homePath();
+
+    m_runner = new Runner(this);
+    buildUi();
+    buildMenus();
+
+    connect(m_runner, &Runner::started, this, [this] { setRunning(true); });
+    connect(m_runner, &Runner::progress, this,
+            [this](double f) { m_progress->setValue(int(f * kProgressSteps + 0.5)); });
+    connect(m_runner, &Runner::finished, this, &MainWindow::onFinished);
+    connect(m_runner, &Runner::failed, this, &MainWindow::onFailed);
+    connect(m_runner, &Runner::cancelled, this, &MainWindow::onCancelled);
+
+    {
+        const QSignalBlocker block(m_selector);
+        for (const auto& e : core::experiments())
+            m_selector->addItem(qs(e->title()), qs(e->key()));
+    }
+    connect(m_selector, &QComboBox::currentIndexChanged, this, &MainWindow::onExperimentChosen);
+    setWindowIcon(QIcon(QStringLiteral(":/walklab/walklab.svg")));
+    resize(1400, 800);
+    if (m_selector->count() > 0)
+        onExperimentChosen(0);  // runs the defaults: the window never shows empty plots
+}
+
+MainWindow::~MainWindow()
+{
+    // The runner cancels and waits in its destructor; delete it before the widgets it feeds.
+    m_runner->disconnect(this);
+    delete m_runner;
+    m_runner = nullptr;
+}
+
+void MainWindow::buildUi()
+{
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+
+    // ---- side panel ------------------------------------------------------------------------
+    m_sidebar = new QWidget;
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    auto* side = new QVBoxLayout(m_sidebar);
+    side->setContentsMargins(10, 10, 10, 10);
+    side->setSpacing(10);
+
+    // The experiment selector and what the experiment is about.
+    auto* experimentRow = new QHBoxLayout;
+    auto* experimentLabel = new QLabel(tr("&Experiment"));
+    m_selector = new QComboBox;
+    m_selector->setObjectName(QStringLiteral("experimentSelector"));
+    m_selector->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    experimentLabel->setBuddy(m_selector);
+    QFont boldLabel = experimentLabel->font();
+    boldLabel.setBold(true);
+    experimentLabel->setFont(boldLabel);
+    experimentRow->addWidget(experimentLabel);
+    experimentRow->addWidget(m_selector, 1);
+    side->addLayout(experimentRow);
+    m_experimentHelp = new QLabel;
+    m_experimentHelp->setObjectName(QStringLiteral("experimentHelp"));
+    m_experimentHelp->setWordWrap(true);
+    QPalette helpPalette = m_experimentHelp->palette();
+    helpPalette.setColor(QPalette::WindowText, QColor(0x4a, 0x50, 0x5c));
+    m_experimentHelp->setPalette(helpPalette);
+    side->addWidget(m_experimentHelp);
+
+    auto* paramBox = new QGroupBox(tr("Parameters"));
+    auto* paramLayout = new QVBoxLayout(paramBox);
+    m_panel = new ParameterPanel;
+    m_panel->setObjectName(QStringLiteral("parameterPanel"));
+    paramLayout->addWidget(m_panel);
+    side->addWidget(paramBox);
+    connect(m_panel, &ParameterPanel::runRequested, this, &MainWindow::runNow);
+
+    auto* buttons = new QHBoxLayout;
+    m_runButton = new QPushButton(tr("Run"));
+    m_runButton->setObjectName(QStringLiteral("runButton"));
+    m_runButton->setDefault(true);
+    m_runButton->setToolTip(tr("Simulate with these parameters (Ctrl+R, or Enter in any field)"));
+    m_runButton->setMinimumHeight(36);
+    QFont bold = m_runButton->font();
+    bold.setBold(true);
+    m_runButton->setFont(bold);
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setToolTip(tr("Stop the running simulation (Esc); the previous result stays"));
+    m_cancelButton->setMinimumHeight(36);
+    m_cancelButton->setEnabled(false);
+    buttons->addWidget(m_runButton, 2);
+    buttons->addWidget(m_cancelButton, 1);
+    side->addLayout(buttons);
+    connect(m_runButton, &QPushButton::clicked, this, &MainWindow::runNow);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelRun);
+
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setRange(0, kProgressSteps);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(tr("Ready"));
+    side->addWidget(m_progress);
+
+    auto* showBox = new QGroupBox(tr("Show"));
+    m_seriesBox = showBox;
+    m_seriesLayout = new QVBoxLayout(showBox);
+    m_seriesLayout->setSpacing(4);
+    showBox->hide();  // until a result offers optional series
+    side->addWidget(showBox);
+
+    side->addStretch(1);
+
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("sidebarScroll"));
+    scroll->setWidget(m_sidebar);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(380);
+
+    // ---- plots, and the summary beneath them (wide, so that every row is one line) ---------
+    m_summaryBox = new QGroupBox(tr("Summary"));
+    auto* summaryLayout = new QVBoxLayout(m_summaryBox);
+    m_summary = new QTableWidget(0, 3);
+    m_summary->setObjectName(QStringLiteral("summaryTable"));
+    m_summary->setHorizontalHeaderLabels({tr("Quantity"), tr("Simulated"), tr("Exact")});
+    m_summary->verticalHeader()->hide();
+    m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_summary->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_summary->setAlternatingRowColors(true);
+    m_summary->setWordWrap(false);  // one line per row; a scroll bar if the window is narrow
+    m_summary->setTextElideMode(Qt::ElideNone);
+    m_summary->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_summary->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summary->horizontalHeader()->setStretchLastSection(true);
+    m_summary->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_summary->installEventFilter(this);
+    summaryLayout->addWidget(m_summary);
+    m_notes = new QLabel;
+    m_notes->setObjectName(QStringLiteral("notes"));
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes->hide();  // until a result has notes
+    summaryLayout->addWidget(m_notes);
+
+    m_canvas = new PlotCanvas;
+    m_canvas->setObjectName(QStringLiteral("plotCanvas"));
+    m_canvas->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_canvas->setMinimumSize(400, 300);
+
+    auto* center = new QWidget;
+    auto* centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 0, 6, 4);
+    centerLayout->setSpacing(4);
+    centerLayout->addWidget(m_canvas, 1);
+    centerLayout->addWidget(m_summaryBox, 0);
+
+    QFont textFont = m_sidebar->font();
+    if (textFont.pointSizeF() > 0 && textFont.pointSizeF() < kMinSidebarPointSize)
+        textFont.setPointSizeF(kMinSidebarPointSize);
+    m_sidebar->setFont(textFont);
+    m_summaryBox->setFont(textFont);
+
+    splitter->addWidget(scroll);
+    splitter->addWidget(center);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({420, 980});
+    setCentralWidget(splitter);
+
+    m_lastRun = new QLabel(tr("No run yet"));
+    m_lastRun->setObjectName(QStringLiteral("lastRun"));
+    statusBar()->addPermanentWidget(m_lastRun);
+    QFont statusFont = statusBar()->font();
+    if (statusFont.pointSizeF() > 0 && statusFont.pointSizeF() < kMinSidebarPointSize - 1) {
+        statusFont.setPointSizeF(kMinSidebarPointSize - 1);
+        statusBar()->setFont(statusFont);
+    }
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_exportPlotAction = file->addAction(tr("Export &plot…"), this, &MainWindow::exportPlot);
+    m_exportPlotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportCsvAction = file->addAction(tr("Export &data (CSV)…"), this, &MainWindow::exportCsv);
+    m_exportCsvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportPlotAction->setEnabled(false);
+    m_exportCsvAction->setEnabled(false);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
+    m_runAction = sim->addAction(tr("&Run"), this, &MainWindow::runNow);
+    m_runAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
+    m_runAction->setShortcutContext(Qt::WindowShortcut);
+    m_cancelAction = sim->addAction(tr("&Cancel"), this, &MainWindow::cancelRun);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setEnabled(false);
+    sim->addSeparator();
+    sim->addAction(tr("Reset &parameters"), this, [this] { m_panel->resetToDefaults(); });
+    sim->addAction(tr("New &seed and run"), this, [this] {
+        if (auto* b = m_panel->newSeedButton())
+            b->click();
+        runNow();
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Larger text"), this, [this] { zoomText(+1); })
+        ->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    view->addAction(tr("&Smaller text"), this, [this] { zoomText(-1); })
+        ->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(tr("&Normal text size"), this, [this] { zoomText(-m_textZoom); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About WalkLab"), this, &MainWindow::about)
+        ->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+bool MainWindow::selectExperiment(const QString& key)
+{
+    const int index = m_selector->findData(key);
+    if (index < 0)
+        return false;
+    if (index == m_selector->currentIndex())
+        onExperimentChosen(index);
+    else
+        m_selector->setCurrentIndex(index);  // → onExperimentChosen
+    return true;
+}
+
+void MainWindow::onExperimentChosen(int index)
+{
+    const auto& all = core::experiments();
+    if (index < 0 || index >= int(all.size()))
+        return;
+    m_experiment = all[std::size_t(index)].get();
+    m_panel->setExperiment(m_experiment);
+    m_selector->setToolTip(qs(m_experiment->help()));
+    m_experimentHelp->setText(qs(m_experiment->help()));
+    setWindowTitle(QStringLiteral("WalkLab — ") + qs(m_experiment->title()));
+    runNow();
+}
+
+bool MainWindow::runNow()
+{
+    if (!m_experiment)
+        return false;
+    const core::Errors errors = m_panel->validate();
+    if (!errors.empty()) {
+        m_panel->showErrors(errors);
+        m_panel->focusFirstError();
+        statusBar()->showMessage(
+            tr("Not run — fix the parameter marked in red: %1").arg(joinMessages(errors)), 10000);
+        return false;
+    }
+    statusBar()->showMessage(tr("Running…"));
+    m_runner->start(*m_experiment, m_panel->params());
+    return true;
+}
+
+void MainWindow::cancelRun()
+{
+    if (m_runner->isRunning()) {
+        m_runner->cancel();
+        statusBar()->showMessage(tr("Cancelling…"));
+    }
+}
+
+void MainWindow::setRunning(bool running)
+{
+    m_cancelButton->setEnabled(running);
+    m_cancelAction->setEnabled(running);
+    if (running) {
+        m_progress->setFormat(QStringLiteral("%p%"));
+        m_progress->setValue(0);
+    }
+}
+
+void MainWindow::onFinished(const core::Result& result)
+{
+    setRunning(false);
+    showResult(result);
+    m_progress->setValue(kProgressSteps);
+    m_progress->setFormat(tr("Done in %1").arg(formatSeconds(result.seconds)));
+    statusBar()->showMessage(tr("Finished in %1").arg(formatSeconds(result.seconds)), 5000);
+}
+
+void MainWindow::onFailed(const core::Errors& errors)
+{
+    setRunning(false);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Failed"));
+    m_panel->showErrors(errors);  // beside the field, or at the bottom of the form
+    statusBar()->showMessage(tr("Run failed: %1 — the plots still show the previous result.")
+                                 .arg(joinMessages(errors)));
+}
+
+void MainWindow::onCancelled()
+{
+    setRunning(false);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Cancelled"));
+    statusBar()->showMessage(tr("Run cancelled — the plots still show the previous result."),
+                             10000);
+}
+
+void MainWindow::showResult(const core::Result& result)
+{
+    m_canvas->setResult(result);
+    rebuildSeriesSwitches();
+
+    m_summary->setRowCount(int(result.summary.size()));
+    for (int i = 0; i < int(result.summary.size()); ++i) {
+        const core::SummaryRow& row = result.summary[std::size_t(i)];
+        const QString cells[3] = {qs(row.quantity), qs(row.simulated), qs(row.exact)};
+        for (int c = 0; c < 3; ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]);
+            m_summary->setItem(i, c, item);
+        }
+    }
+    fitSummary();
+
+    QStringList notes;
+    for (const auto& n : result.notes)
+        notes << QStringLiteral("• ") + qs(n);
+    m_notes->setText(notes.join(QLatin1Char('\n')));
+    m_notes->setVisible(!notes.isEmpty());
+
+    const QString seconds = formatSeconds(result.seconds);
+    m_lastRun->setText(result.threads == 1
+                           ? tr("Last run: %1 on 1 thread").arg(seconds)
+                           : tr("Last run: %1 on %2 threads").arg(seconds).arg(result.threads));
+    m_hasResult = true;
+    m_exportPlotAction->setEnabled(true);
+    m_exportCsvAction->setEnabled(!result.panels.empty());
+    emit resultShown();
+}
+
+void MainWindow::fitSummary()
+{
+    // Show every row without an inner scroll bar.
+    m_summary->resizeRowsToContents();
+    int height = m_summary->horizontalHeader()->sizeHint().height() + 2 * m_summary->frameWidth();
+    for (int i = 0; i < m_summary->rowCount(); ++i)
+        height += m_summary->rowHeight(i);
+    if (m_summary->horizontalScrollBar()->isVisible())
+        height += m_summary->horizontalScrollBar()->sizeHint().height();
+    m_summary->setFixedHeight(height);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // A narrower table may need its horizontal scroll bar, hence a new height.
+    if (watched == m_summary && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &MainWindow::fitSummary, Qt::QueuedConnection);
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::rebuildSeriesSwitches()
+{
+    // One switch per label: series sharing a label (the two lines of a "mean ± 2 sd" band)
+    // go together, and so does an unlabelled entry with the one before it.
+    QList<QPair<QString, QStringList>> groups;  // label → keys
+    QStringList signature;
+    for (const auto& [key, label] : m_canvas->optionalSeries()) {
+        signature << key + QLatin1Char('\x1f') + label;
+        auto same = std::find_if(groups.begin(), groups.end(),
+                                 [&label](const auto& g) { return g.first == label; });
+        if (label.isEmpty() && !groups.isEmpty())
+            groups.last().second << key;
+        else if (same != groups.end())
+            same->second << key;
+        else
+            groups.append({label.isEmpty() ? key : label, {key}});
+    }
+
+    if (signature != m_switchSignature) {
+        m_switchSignature = signature;
+        QList<QCheckBox*> old;
+        for (QCheckBox* box : std::as_const(m_seriesSwitches))
+            if (!old.contains(box))
+                old << box;
+        qDeleteAll(old);
+        m_seriesSwitches.clear();
+        for (const auto& [label, keys] : groups) {
+            auto* box = new QCheckBox(label);
+            box->setObjectName(QStringLiteral("show_") + keys.first());
+            box->setToolTip(tr("Show or hide this series in every plot"));
+            m_seriesLayout->addWidget(box);
+            for (const QString& key : keys)
+                m_seriesSwitches.insert(key, box);
+            const QStringList controlled = keys;
+            connect(box, &QCheckBox::toggled, this, [this, controlled](bool on) {
+                for (const QString& key : controlled)
+                    m_canvas->setSeriesVisible(key, on);
+            });
+        }
+        m_seriesBox->setVisible(!groups.isEmpty());
+    }
+    for (const auto& [label, keys] : groups) {
+        QCheckBox* box = m_seriesSwitches.value(keys.first());
+        const QSignalBlocker block(box);
+        box->setChecked(m_canvas->isSeriesVisible(keys.first()));
+    }
+}
+
+QCheckBox* MainWindow::seriesCheckBox(const QString& seriesKey) const
+{
+    return m_seriesSwitches.value(seriesKey, nullptr);
+}
+
+QString MainWindow::exportPlotTo(const QString& path, int width, int height)
+{
+    return ui::exportPlot(*m_canvas, path, width, height);
+}
+
+QString MainWindow::exportCsvTo(const QString& viewKey, const QString& path)
+{
+    const core::Panel* panel = m_canvas->result().find(viewKey.toStdString());
+    if (!panel)
+        return tr("There is no view “%1” in the current result.").arg(viewKey);
+    return ui::exportCsv(*panel, path);
+}
+
+void MainWindow::exportPlot()
+{
+    if (!m_hasResult)
+        return;
+    const QString png = tr("PNG image (*.png)"), jpg = tr("JPEG image (*.jpg *.jpeg)"),
+                  svg = tr("SVG vector image (*.svg)"), pdf = tr("PDF document (*.pdf)");
+    QString filter = png;
+    const QString suggested = QDir(m_lastDir).filePath(
+        QStringLiteral("walklab-%1.png").arg(qs(m_canvas->result().experiment)));
+    const QString filters = QStringList{png, jpg, svg, pdf}.join(QStringLiteral(";;"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), suggested, filters, &filter);
+    if (path.isEmpty())
+        return;
+    if (!imageFormatForPath(path)) {
+        const QString ext = filter == jpg ? QStringLiteral(".jpg")
+                            : filter == svg ? QStringLiteral(".svg")
+                            : filter == pdf ? QStringLiteral(".pdf")
+                                            : QStringLiteral(".png");
+        path += ext;
+    }
+    m_lastDir = QFileInfo(path).absolutePath();
+
+    // Size in pixels (points for the vector formats), defaulting to what is on screen.
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Image size"));
+    auto* form = new QFormLayout(&dialog);
+    auto* widthBox = new QSpinBox;
+    auto* heightBox = new QSpinBox;
+    for (QSpinBox* box : {widthBox, heightBox}) {
+        box->setRange(100, 20000);
+        box->setSuffix(tr(" px"));
+        box->setAccelerated(true);
+    }
+    widthBox->setValue(m_canvas->width());
+    heightBox->setValue(m_canvas->height());
+    form->addRow(new QLabel(tr("Size of %1:").arg(QFileInfo(path).fileName())));
+    form->addRow(tr("Width"), widthBox);
+    form->addRow(tr("Height"), heightBox);
+    auto* ok = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(ok, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(ok, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(ok);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+
+    const QString error = exportPlotTo(path, widthBox->value(), heightBox->value());
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export plot"), error);
+    else
+        statusBar()->showMessage(tr("Plot saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::exportCsv()
+{
+    const core::Result& result = m_canvas->result();
+    if (result.panels.empty())
+        return;
+    QString viewKey = qs(result.panels.front().key);
+    if (result.panels.size() > 1) {
+        QStringList items;
+        for (const auto& p : result.panels)
+            items << QStringLiteral("%1 — %2").arg(qs(p.key), qs(p.title));
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Export data (CSV)"),
+                                                     tr("Which view?"), items, 0, false, &ok);
+        if (!ok)
+            return;
+        viewKey = qs(result.panels[std::size_t(items.indexOf(chosen))].key);
+    }
+    const QString suggested = QDir(m_lastDir).filePath(
+        QStringLiteral("walklab-%1-%2.csv").arg(qs(result.experiment), viewKey));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export data (CSV)"), suggested,
+                                                tr("CSV file (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".csv");
+    m_lastDir = QFileInfo(path).absolutePath();
+    const QString error = exportCsvTo(viewKey, path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export data (CSV)"), error);
+    else
+        statusBar()->showMessage(tr("Data saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::about()
+{
+    QStringList list;
+    for (const auto& e : core::experiments())
+        list << QStringLiteral("<li>%1</li>").arg(qs(e->title()).toHtmlEscaped());
+    const QString version = QCoreApplication::applicationVersion().isEmpty()
+                                ? QString()
+                                : QStringLiteral(" ") + QCoreApplication::applicationVersion();
+    QMessageBox::about(this, tr("About WalkLab"),
+                       tr("<h3>WalkLab%1</h3>"
+                          "<p>Random walks explored by simulation: every Monte Carlo result is "
+                          "plotted against its exact distribution.</p>"
+                          "<p>Experiments:</p><ul>%2</ul>"
+                          "<p>Keys: Ctrl+R or Enter runs, Esc cancels, Ctrl+N draws a new seed "
+                          "and runs, Ctrl++ / Ctrl+− change the text size.</p>")
+                           .arg(version.toHtmlEscaped(), list.join(QString())));
+}
+
+void MainWindow::zoomText(int delta)
+{
+    const int zoom = std::clamp(m_textZoom + delta, -3, 12);
+    if (zoom == m_textZoom)
+        return;
+    QFont f = m_sidebar->font();
+    if (f.pointSizeF() <= 0)
+        return;
+    f.setPointSizeF(f.pointSizeF() + (zoom - m_textZoom));
+    m_textZoom = zoom;
+    m_sidebar->setFont(f);
+    m_summaryBox->setFont(f);
+    QFont status = statusBar()->font();
+    status.setPointSizeF(f.pointSizeF() - 1);
+    statusBar()->setFont(status);
+    fitSummary();
+}
+
+}  // namespace walklab::ui
+
+#include "moc_MainWindow.cpp"

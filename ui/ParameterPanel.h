@@ -1,0 +1,84 @@
+// The parameter form of an experiment, generated from its ParamSpecs.
+#pragma once
+
+#include "core/experiment/Experiment.h"
+
+#include <QMap>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace walklab::ui {
+
+/// One row per core::ParamSpec: label, text field (tooltip = help), unit or "New seed" button,
+/// and beneath it a red label with that parameter's error message, hidden while it is fine.
+/// Validation is the experiment's own (Experiment::validate), run on every edit, so the
+/// messages shown are exactly the core's. When the experiment has parameters "p" and "q",
+/// a read-only line shows the derived lazy probability r = 1 − p − q.
+class ParameterPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParameterPanel(QWidget* parent = nullptr);
+
+    /// Rebuilds the form for `experiment` (nullptr: empty form), fields at their defaults.
+    void setExperiment(const core::Experiment* experiment);
+    const core::Experiment* experiment() const { return m_experiment; }
+
+    /// The text of every field, keyed by parameter (empty text is kept: it means "derived"
+    /// for parameters without a default, and is an error for the others).
+    core::ParamSet params() const;
+    /// Sets the fields named in `params` (others keep their text) and validates.
+    void setParams(const core::ParamSet& params);
+    /// Puts every field back to its default and validates.
+    void resetToDefaults();
+
+    /// Shows these errors beside their fields, replacing all earlier messages. Errors that
+    /// name no field of this form are shown at the bottom of the panel.
+    void showErrors(const core::Errors& errors);
+    /// The errors of the current field values (Experiment::validate).
+    core::Errors validate() const;
+    /// Whether the last validation found no error.
+    bool isValid() const { return m_valid; }
+
+    // For tests and for the main window.
+    QLineEdit* field(const QString& key) const { return m_rows.value(key).edit; }
+    QLabel* errorLabel(const QString& key) const { return m_rows.value(key).error; }
+    QPushButton* newSeedButton() const { return m_newSeed; }
+    /// The read-only r = 1 − p − q field, or nullptr when the experiment has no p and q.
+    QLineEdit* derivedField() const { return m_derived; }
+    /// Keys of the fields, in form order.
+    QStringList keys() const { return m_order; }
+    /// Gives keyboard focus to the first field showing an error; false if there is none.
+    bool focusFirstError();
+
+signals:
+    /// Any field changed (by the user or by setParams / resetToDefaults).
+    void paramsChanged();
+    /// Return was pressed in a field.
+    void runRequested();
+
+private:
+    struct Row {
+        QLineEdit* edit = nullptr;
+        QLabel* error = nullptr;
+    };
+
+    void onEdited();
+    void updateDerived();
+    void setFieldError(const QString& key, const QString& message);
+
+    const core::Experiment* m_experiment = nullptr;
+    QGridLayout* m_grid = nullptr;
+    QMap<QString, Row> m_rows;
+    QStringList m_order;
+    QPushButton* m_newSeed = nullptr;
+    QLineEdit* m_derived = nullptr;
+    QLabel* m_generalError = nullptr;
+    bool m_valid = true;
+    bool m_updating = false;
+};
+
+}  // namespace walklab::ui
