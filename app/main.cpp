@@ -59,7 +59,6 @@ int main(int argc, char** argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("walklab"));
-    QApplication::setApplicationDisplayName(QStringLiteral("WalkLab"));
     QApplication::setOrganizationName(QStringLiteral("WalkLab"));
     QApplication::setApplicationVersion(QString::fromLatin1(walklab::app::kVersion));
 

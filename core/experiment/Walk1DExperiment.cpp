@@ -75,6 +75,8 @@ Expected<Walk1DParams> Walk1DExperiment::parse(const ParamSet& params) const
         take(parseReal(*param("q"), qText), w.q);
     take(parseSeed(*param("seed"), paramText(params, *param("seed"))), w.seed);
     take(parseInteger(*param("paths"), paramText(params, *param("paths"))), w.paths);
+    if (!params.contains("paths"))  // the default never exceeds the number of walkers
+        w.paths = std::min(w.paths, std::max<std::int64_t>(w.walkers, 0));
     // Range checks only for the fields that parsed, so each field has at most one message.
     for (auto& e : core::validate(w)) {
         bool seen = false;

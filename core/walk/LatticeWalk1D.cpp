@@ -105,7 +105,7 @@ Errors validate(const Walk1DParams& w)
     if (!(std::isfinite(w.q) && w.q >= 0 && w.q <= 1))
         bad("q", formatNumber(w.q), "between 0 and 1");
     else if (pOk && w.p + w.q > 1 + 4 * std::numeric_limits<double>::epsilon())
-        bad("q", formatNumber(w.q), "between 0 and 1 − p = " + formatNumber(1 - w.p) + " (p + q ≤ 1)");
+        bad("q", formatNumber(w.q), "between 0 and 1 − p = " + formatSignificant(1 - w.p, 15) + " (p + q ≤ 1)");
     const std::int64_t maxPaths = std::min(kMaxPaths, std::max<std::int64_t>(w.walkers, 0));
     if (w.paths < 0 || w.paths > maxPaths)
         bad("paths", std::to_string(w.paths),
