@@ -15,10 +15,6 @@ namespace walklab::core {
 
 namespace {
 
-constexpr double kMaxRate = 1e6;
-constexpr double kMaxTime = 1e6;
-constexpr double kMaxMeanEvents = 1e9;
-constexpr std::int64_t kMaxRealisations = 1'000'000'000;
 
 // Exact sums of products of counts: M·(λT)² can exceed 2^64, never 2^127.
 __extension__ typedef unsigned __int128 Wide;
@@ -33,9 +29,9 @@ struct Partial {
 Errors validate(const IndependentThinningParams& p)
 {
     detail::ParameterCheck check;
-    check.positive("rate", p.rate, kMaxRate, "10^6");
+    check.positive("rate", p.rate, kMaxPoissonRate, "10^6");
     check.between("keep", p.keep, 0, 1, "0", "1");
-    check.positive("horizon", p.horizon, kMaxTime, "10^6");
+    check.positive("horizon", p.horizon, kMaxPoissonTime, "10^6");
     if (check.ok("rate") && check.ok("horizon") && p.rate * p.horizon > kMaxMeanEvents)
         check.bad("horizon", formatNumber(p.horizon),
                   "at most 10^9 / rate = " + formatSignificant(kMaxMeanEvents / p.rate, 6)

@@ -17,10 +17,6 @@ namespace walklab::core {
 
 namespace {
 
-constexpr double kMaxRate = 1e6;
-constexpr double kMaxTime = 1e6;
-constexpr double kMaxMeanEvents = 1e9;
-constexpr std::int64_t kMaxRealisations = 1'000'000'000;
 constexpr std::int64_t kMaxGridPoints = 10001;
 constexpr int kPieces = 256;
 constexpr int kPointsPerPiece = 16;  // sub-intervals: 17 points per piece, 4097 in all
@@ -47,7 +43,7 @@ Majorant buildMajorant(const RateFunction& rate, double horizon, double rateBoun
                 top = std::max(top, rate(g == points ? horizon : horizon * double(g) / points));
             }
             m.edges.push_back(horizon * double(j) / kPieces);
-            m.rates.push_back(std::min(kHeadroom * top, kHeadroom * kMaxRate));
+            m.rates.push_back(std::min(kHeadroom * top, kHeadroom * kMaxPoissonRate));
         }
         m.edges.push_back(horizon);
         // A floor of 10⁻³ of the largest bound keeps a few candidates in pieces where the grid
@@ -72,10 +68,10 @@ struct Violation {
 Errors validate(const NonHomogeneousPoissonParams& p)
 {
     detail::ParameterCheck check;
-    check.positive("horizon", p.horizon, kMaxTime, "10^6");
+    check.positive("horizon", p.horizon, kMaxPoissonTime, "10^6");
     check.count("realisations", p.realisations, 1, kMaxRealisations, "1", "10^9");
     check.count("gridPoints", p.gridPoints, 2, kMaxGridPoints, "2", "10001");
-    if (!(p.rateBound == 0 || (std::isfinite(p.rateBound) && p.rateBound > 0 && p.rateBound <= kMaxRate)))
+    if (!(p.rateBound == 0 || (std::isfinite(p.rateBound) && p.rateBound > 0 && p.rateBound <= kMaxPoissonRate)))
         check.bad("rateBound", formatNumber(p.rateBound), "0 (automatic) or greater than 0 and at most 10^6");
     check.paths(p.paths, p.realisations, "realisations");
     Errors errors = check.take();
@@ -85,7 +81,7 @@ Errors validate(const NonHomogeneousPoissonParams& p)
         errors.insert(errors.end(), rate.error().begin(), rate.error().end());
         return errors;
     }
-    if (!std::isfinite(p.horizon) || p.horizon <= 0 || p.horizon > kMaxTime)
+    if (!std::isfinite(p.horizon) || p.horizon <= 0 || p.horizon > kMaxPoissonTime)
         return errors;
     const auto scan = checkRate(*rate, p.horizon, "rate");
     if (!scan) {
@@ -97,7 +93,7 @@ Errors validate(const NonHomogeneousPoissonParams& p)
                           "horizon = " + formatNumber(p.horizon) + ": must be at most 10^9 / max λ = "
                               + formatSignificant(kMaxMeanEvents / scan->maxRate, 6)
                               + " (max λ × horizon bounds the mean number of events, at most 10^9)"});
-    if (p.rateBound > 0 && p.rateBound <= kMaxRate && p.rateBound < scan->maxRate)
+    if (p.rateBound > 0 && p.rateBound <= kMaxPoissonRate && p.rateBound < scan->maxRate)
         errors.push_back({ErrorKind::InvalidParameter, "rateBound",
                           "rateBound = " + formatNumber(p.rateBound) + ": must be 0 (automatic) or at least max λ = "
                               + formatSignificant(scan->maxRate, 6) + " (reached at t = "

@@ -8,6 +8,14 @@
 
 namespace walklab::core {
 
+/// Largest rate λ (events per time unit) and horizon (time units) any Poisson simulation takes.
+inline constexpr double kMaxPoissonRate = 1e6;
+inline constexpr double kMaxPoissonTime = 1e6;
+/// Largest mean number of events per realisation (rate × horizon).
+inline constexpr double kMaxMeanEvents = 1e9;
+/// Largest number of realisations (repetitions) of a Poisson simulation.
+inline constexpr std::int64_t kMaxRealisations = 1'000'000'000;
+
 /// Largest number of values kept in one sample vector of a result (interarrival times, k-th
 /// arrival times, residual waits, pooled arrival times): 2^22, 32 MiB of doubles.
 inline constexpr std::int64_t kMaxPoissonSample = std::int64_t(1) << 22;

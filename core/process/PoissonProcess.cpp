@@ -17,10 +17,6 @@ namespace walklab::core {
 
 namespace {
 
-constexpr double kMaxRate = 1e6;
-constexpr double kMaxTime = 1e6;
-constexpr double kMaxMeanEvents = 1e9;
-constexpr std::int64_t kMaxRealisations = 1'000'000'000;
 constexpr std::int64_t kMaxArrival = 1'000'000;
 
 double meanEvents(const PoissonParams& p) { return p.rate * p.horizon; }
@@ -179,15 +175,15 @@ private:
 Errors validate(const PoissonParams& p)
 {
     detail::ParameterCheck check;
-    check.positive("rate", p.rate, kMaxRate, "10^6");
-    check.positive("horizon", p.horizon, kMaxTime, "10^6");
+    check.positive("rate", p.rate, kMaxPoissonRate, "10^6");
+    check.positive("horizon", p.horizon, kMaxPoissonTime, "10^6");
     if (check.ok("rate") && check.ok("horizon") && meanEvents(p) > kMaxMeanEvents)
         check.bad("horizon", formatNumber(p.horizon),
                   "at most 10^9 / rate = " + formatSignificant(kMaxMeanEvents / p.rate, 6)
                       + " (rate × horizon is the mean number of events per realisation, at most 10^9)");
     check.count("realisations", p.realisations, 1, kMaxRealisations, "1", "10^9");
     check.count("arrival", p.arrival, 1, kMaxArrival, "1", "10^6");
-    check.between("memoryTime", p.memoryTime, 0, kMaxTime, "0", "10^6");
+    check.between("memoryTime", p.memoryTime, 0, kMaxPoissonTime, "0", "10^6");
     if (p.method != PoissonMethod::ExponentialGaps && p.method != PoissonMethod::OrderStatistics)
         check.bad("method", std::to_string(int(p.method)), "one of gaps, order-statistics");
     check.paths(p.paths, p.realisations, "realisations");
@@ -289,9 +285,9 @@ PoissonFits fitPoisson(const PoissonParams& params, const PoissonSimulation& sim
 Errors validate(const PoissonCountingParams& p)
 {
     detail::ParameterCheck check;
-    check.positive("rate", p.rate, kMaxRate, "10^6");
-    check.between("windowStart", p.windowStart, 0, kMaxTime, "0", "10^6");
-    check.positive("window", p.window, kMaxTime, "10^6");
+    check.positive("rate", p.rate, kMaxPoissonRate, "10^6");
+    check.between("windowStart", p.windowStart, 0, kMaxPoissonTime, "0", "10^6");
+    check.positive("window", p.window, kMaxPoissonTime, "10^6");
     if (check.ok("rate") && check.ok("windowStart") && check.ok("window")
         && p.rate * (p.windowStart + p.window) > kMaxMeanEvents)
         check.bad("window", formatNumber(p.window),

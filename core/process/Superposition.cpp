@@ -15,10 +15,6 @@ namespace walklab::core {
 
 namespace {
 
-constexpr double kMaxRate = 1e6;
-constexpr double kMaxTime = 1e6;
-constexpr double kMaxMeanEvents = 1e9;
-constexpr std::int64_t kMaxRealisations = 1'000'000'000;
 
 /// Draws one process's arrivals in [0, T] into `times` (when given) and returns its count and
 /// the first arrival after T.
@@ -49,9 +45,9 @@ Run runProcess(Engine& engine, detail::UnitExponential& unitExp, double invRate,
 Errors validate(const SuperpositionParams& p)
 {
     detail::ParameterCheck check;
-    check.positive("rate1", p.rate1, kMaxRate, "10^6");
-    check.positive("rate2", p.rate2, kMaxRate, "10^6");
-    check.positive("horizon", p.horizon, kMaxTime, "10^6");
+    check.positive("rate1", p.rate1, kMaxPoissonRate, "10^6");
+    check.positive("rate2", p.rate2, kMaxPoissonRate, "10^6");
+    check.positive("horizon", p.horizon, kMaxPoissonTime, "10^6");
     if (check.ok("rate1") && check.ok("rate2") && check.ok("horizon")
         && (p.rate1 + p.rate2) * p.horizon > kMaxMeanEvents)
         check.bad("horizon", formatNumber(p.horizon),
