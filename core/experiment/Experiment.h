@@ -18,6 +18,14 @@ struct ViewSpec {
     std::string help;   ///< one line for --help
 };
 
+/// A named set of parameter values ("Hospital births: 3 per hour") offered in a menu; keys
+/// not in `params` take their defaults.
+struct Preset {
+    std::string name;
+    std::string help;
+    ParamSet params;
+};
+
 /// An experiment: the GUI form, the command-line options, experiment files and CSV columns
 /// are generated from this declaration, so adding one needs no code in the UI or CLI.
 class Experiment {
@@ -29,6 +37,8 @@ public:
     virtual std::string help() const = 0;   ///< one paragraph for --help and tooltips
     virtual const std::vector<ParamSpec>& params() const = 0;
     virtual const std::vector<ViewSpec>& views() const = 0;
+    /// Classic examples a user can pick from a menu (none by default).
+    virtual std::vector<Preset> presets() const { return {}; }
 
     /// Parses and checks all parameters; one Error per bad parameter, empty when valid.
     virtual Errors validate(const ParamSet& params) const = 0;

@@ -1,5 +1,7 @@
 #include "core/experiment/ParamSpec.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -71,6 +73,24 @@ Expected<std::uint64_t> parseSeed(const ParamSpec& spec, std::string_view text)
     if (ec == std::errc() && end == s.data() + s.size() && !s.empty())
         return value;
     return syntaxError(spec, text, "a whole number between 0 and 2^64 − 1");
+}
+
+Expected<std::string> parseChoice(const ParamSpec& spec, std::string_view text)
+{
+    const std::string_view s = trim(text);
+    auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) ==
+                          std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    std::string allowed;
+    for (const ParamChoice& c : spec.choices) {
+        if (same(s, c.key) || same(s, c.label))
+            return c.key;
+        allowed += (allowed.empty() ? "" : ", ") + c.key;
+    }
+    return syntaxError(spec, text, ("one of " + allowed).c_str());
 }
 
 }  // namespace walklab::core

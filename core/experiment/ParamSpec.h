@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace walklab::core {
 
@@ -14,6 +15,14 @@ enum class ParamType {
     Integer,  ///< whole number; "1e6" is accepted when it is one
     Real,     ///< floating point
     Seed,     ///< unsigned 64-bit
+    Choice,   ///< one of ParamSpec::choices, given by its key
+    Text,     ///< free text (a formula, a unit name); the experiment checks it
+};
+
+/// One allowed value of a Choice parameter.
+struct ParamChoice {
+    std::string key;    ///< text form: option value, JSON value ("gaps")
+    std::string label;  ///< shown in the GUI ("Exponential gaps")
 };
 
 /// One parameter of an experiment. The GUI form, the command-line options, the experiment
@@ -27,6 +36,8 @@ struct ParamSpec {
     std::string defaultText;  ///< default value as text; empty means "derived" (see help)
     std::string unit;         ///< "steps", "walkers", "" for probabilities
     std::string help;         ///< one line for tooltips and --help
+    std::vector<ParamChoice> choices;  ///< the allowed values of a Choice parameter
+    bool slider = false;  ///< GUI: Integer/Real also get a slider that reruns while dragging
 };
 
 /// Parameter values as text, keyed by ParamSpec::key. Missing keys take their default.
@@ -40,5 +51,8 @@ std::string paramText(const ParamSet& params, const ParamSpec& spec);
 Expected<std::int64_t> parseInteger(const ParamSpec& spec, std::string_view text);
 Expected<double> parseReal(const ParamSpec& spec, std::string_view text);
 Expected<std::uint64_t> parseSeed(const ParamSpec& spec, std::string_view text);
+/// The key of the choice `text` names (by key, or by label, ignoring case and surrounding
+/// blanks). Error: "method = foo: must be one of gaps, order-statistics".
+Expected<std::string> parseChoice(const ParamSpec& spec, std::string_view text);
 
 }  // namespace walklab::core

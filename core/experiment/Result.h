@@ -1,6 +1,7 @@
 // The plain data an experiment returns: panels of named series and a summary table.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,18 @@ enum class SeriesStyle {
     Points,  ///< exact values at lattice points
     Line,    ///< a curve or a sample path
     Guide,   ///< a reference line (mean, ±2 sd band), drawn dashed
+    Steps,   ///< a right-continuous step function (a counting path N(t)): flat until the next x
+};
+
+/// What kind of picture a panel is.
+enum class PanelKind {
+    Chart,    ///< series over x (or over another series, see Series::xOf) on 2D axes
+    HeatMap,  ///< cells: x[i] and the Coordinate series "y" give the cell centres (a regular
+              ///< grid, equally spaced in both directions: spacing 1 for single lattice sites,
+              ///< larger when sites or continuous positions are binned; the spacing is the
+              ///< smallest difference between distinct x values); each value series is drawn as
+              ///< its own colour map, side by side, on one shared colour scale
+    Space3D,  ///< curves in space: each value series is z, with x from xOf and y from yOf
 };
 
 /// One column of a panel: y[i] belongs to the panel's x[i].
@@ -22,6 +35,14 @@ struct Series {
     std::vector<double> y;
     bool optional = false;       ///< the user may switch it off
     bool onSupportOnly = false;  ///< draw only at x where the panel's support is true
+    /// Parametric curves: when set, the horizontal coordinate of y[i] is series xOf's y[i]
+    /// instead of the panel's x[i] (a 2D trajectory is "path_1_y" over "path_1_x", both
+    /// columns of one CSV row per step). In Space3D panels, yOf names the second coordinate
+    /// and this series' own y is the third (z).
+    std::string xOf;
+    std::string yOf;
+    /// A coordinate column only (CSV, and the x/y of other series): not drawn, no legend.
+    bool coordinate = false;
 };
 
 /// One plot: a shared x column and the series drawn over it.
@@ -34,6 +55,16 @@ struct Panel {
     std::vector<double> x;
     std::vector<bool> support;  ///< empty, or one flag per x: can the quantity take this value?
     std::vector<Series> series;
+    PanelKind kind = PanelKind::Chart;
+    bool equalAxes = false;  ///< one unit is as long on the x axis as on the y axis (trajectories)
+    bool logY = false;       ///< logarithmic y axis
+    /// The region the data live in when it is more than their bounding box (NaN: not given).
+    /// A timeline of realisations 1 … R on [0, T] sets x from 0 to T and y from 1 to R, so
+    /// that the empty end of a window, or a realisation without any event, still counts.
+    double xFrom = std::numeric_limits<double>::quiet_NaN();
+    double xTo = std::numeric_limits<double>::quiet_NaN();
+    double yFrom = std::numeric_limits<double>::quiet_NaN();
+    double yTo = std::numeric_limits<double>::quiet_NaN();
 
     const Series* find(const std::string& seriesKey) const
     {

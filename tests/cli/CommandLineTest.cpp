@@ -1,5 +1,7 @@
 // End-to-end tests of the walklab command line: runs the real binary headless (no DISPLAY,
 // no QT_QPA_PLATFORM: walklab must choose the offscreen platform itself) and checks its files.
+#include "CliHarness.h"
+
 #include <QColor>
 #include <QFile>
 #include <QImage>
@@ -15,66 +17,20 @@
 
 namespace {
 
-struct Outcome {
-    int exitCode = -1;
-    QString out, err;
-};
+using walklab::test::Outcome;
 
 /// Small but not trivial: fast enough to run dozens of times.
 const QStringList kSmall{"--steps", "50", "--walkers", "20000", "--seed", "7"};
 
 }  // namespace
 
-class CommandLineTest : public QObject {
+class CommandLineTest : public QObject, public walklab::test::CliHarness {
     Q_OBJECT
-
-private:
-    QTemporaryDir m_dir;
-
-    QString path(const QString& name) const { return m_dir.filePath(name); }
-
-    Outcome walklab(const QStringList& args)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove("DISPLAY");
-        env.remove("WAYLAND_DISPLAY");
-        env.remove("QT_QPA_PLATFORM");
-        process.setProcessEnvironment(env);
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral(WALKLAB_BINARY), args);
-        Outcome o;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return o;
-        }
-        o.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        o.out = QString::fromUtf8(process.readAllStandardOutput());
-        o.err = QString::fromUtf8(process.readAllStandardError());
-        return o;
-    }
-
-    QByteArray readAll(const QString& file)
-    {
-        QFile f(file);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
-
-    /// Rows of a CSV file, each split at commas (header first).
-    QList<QStringList> readCsv(const QString& file)
-    {
-        QList<QStringList> rows;
-        for (const QByteArray& line : readAll(file).split('\n'))
-            if (!line.isEmpty())
-                rows << QString::fromUtf8(line).split(',');
-        return rows;
-    }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(directory().isValid());
         QVERIFY2(QFile::exists(QStringLiteral(WALKLAB_BINARY)), WALKLAB_BINARY);
     }
 
