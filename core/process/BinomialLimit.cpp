@@ -1,10 +1,12 @@
 #include "core/process/BinomialLimit.h"
 
+#include "core/experiment/ParameterCheck.h"
 #include "core/experiment/TextFormat.h"
 #include "core/process/PoissonLimits.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
+#include "core/random/WorkMeter.h"
 
 #include <algorithm>
 #include <chrono>
@@ -15,7 +17,6 @@ namespace walklab::core {
 namespace {
 
 constexpr std::int64_t kMaxTrials = 1'000'000'000;
-constexpr std::int64_t kMaxRepetitions = 1'000'000'000;
 constexpr double kMaxLambda = 1e6;
 constexpr std::int64_t kChunk = 1 << 16;  // trials between progress reports
 
@@ -23,13 +24,13 @@ constexpr std::int64_t kChunk = 1 << 16;  // trials between progress reports
 
 Errors validate(const BinomialLimitParams& p)
 {
-    detail::ParameterCheck check;
+    ParameterCheck check;
     check.count("trials", p.trials, 1, kMaxTrials, "1", "10^9");
     if (check.ok("trials") && double(p.trials) < kMaxLambda)
         check.positive("lambda", p.lambda, double(p.trials), "trials = " + std::to_string(p.trials));
     else
         check.positive("lambda", p.lambda, kMaxLambda, "10^6");
-    check.count("repetitions", p.repetitions, 1, kMaxRepetitions, "1", "10^9");
+    check.repetitions("repetitions", p.repetitions);
     check.paths(p.paths, p.repetitions, "repetitions");
     return check.take();
 }
@@ -56,7 +57,7 @@ Expected<BinomialLimitSimulation> simulateBinomialLimit(const BinomialLimitParam
 
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block, 6);
-        detail::WorkMeter meter(control);
+        WorkMeter meter(control);
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.repetitions, first + perBlock);
         for (std::int64_t r = first; r < last; ++r) {

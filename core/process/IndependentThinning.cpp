@@ -1,10 +1,12 @@
 #include "core/process/IndependentThinning.h"
 
+#include "core/experiment/ParameterCheck.h"
 #include "core/experiment/TextFormat.h"
 #include "core/process/PoissonLimits.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
+#include "core/random/WorkMeter.h"
 
 #include <algorithm>
 #include <chrono>
@@ -28,7 +30,7 @@ struct Partial {
 
 Errors validate(const IndependentThinningParams& p)
 {
-    detail::ParameterCheck check;
+    ParameterCheck check;
     check.positive("rate", p.rate, kMaxPoissonRate, "10^6");
     check.between("keep", p.keep, 0, 1, "0", "1");
     check.positive("horizon", p.horizon, kMaxPoissonTime, "10^6");
@@ -36,7 +38,7 @@ Errors validate(const IndependentThinningParams& p)
         check.bad("horizon", formatNumber(p.horizon),
                   "at most 10^9 / rate = " + formatSignificant(kMaxMeanEvents / p.rate, 6)
                       + " (rate × horizon is the mean number of events per realisation, at most 10^9)");
-    check.count("realisations", p.realisations, 1, kMaxRealisations, "1", "10^9");
+    check.repetitions("realisations", p.realisations);
     check.paths(p.paths, p.realisations, "realisations");
     return check.take();
 }
@@ -76,7 +78,7 @@ Expected<IndependentThinningSimulation> simulateIndependentThinning(const Indepe
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block, 5);
         detail::UnitExponential unitExp;
-        detail::WorkMeter meter(control);
+        WorkMeter meter(control);
         Partial& acc = partial[worker];
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.realisations, first + perBlock);

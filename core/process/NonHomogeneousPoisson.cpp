@@ -1,11 +1,13 @@
 #include "core/process/NonHomogeneousPoisson.h"
 
+#include "core/experiment/ParameterCheck.h"
 #include "core/experiment/TextFormat.h"
 #include "core/process/PoissonLimits.h"
 #include "core/process/RateFunction.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
+#include "core/random/WorkMeter.h"
 
 #include <algorithm>
 #include <atomic>
@@ -67,9 +69,9 @@ struct Violation {
 
 Errors validate(const NonHomogeneousPoissonParams& p)
 {
-    detail::ParameterCheck check;
+    ParameterCheck check;
     check.positive("horizon", p.horizon, kMaxPoissonTime, "10^6");
-    check.count("realisations", p.realisations, 1, kMaxRealisations, "1", "10^9");
+    check.repetitions("realisations", p.realisations);
     check.count("gridPoints", p.gridPoints, 2, kMaxGridPoints, "2", "10001");
     if (!(p.rateBound == 0 || (std::isfinite(p.rateBound) && p.rateBound > 0 && p.rateBound <= kMaxPoissonRate)))
         check.bad("rateBound", formatNumber(p.rateBound), "0 (automatic) or greater than 0 and at most 10^6");
@@ -158,7 +160,7 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block, 2);
         detail::UnitExponential unitExp;
-        detail::WorkMeter meter(control);
+        WorkMeter meter(control);
         const RateFunction& lambda = rates[worker];
         Violation& violation = violations[worker];
         auto& bins = binCounts[worker];

@@ -1,10 +1,12 @@
 #include "core/process/PoissonProcess.h"
 
+#include "core/experiment/ParameterCheck.h"
 #include "core/experiment/TextFormat.h"
 #include "core/process/PoissonLimits.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
+#include "core/random/WorkMeter.h"
 
 #include <boost/random/poisson_distribution.hpp>
 
@@ -55,7 +57,7 @@ public:
 
     /// Simulates one realisation; returns false when cancelled midway.
     bool run(const Needs& needs, Outcome& out, std::vector<double>* gaps, std::vector<double>* path,
-             detail::WorkMeter& meter)
+             WorkMeter& meter)
     {
         return m_p.method == PoissonMethod::ExponentialGaps ? runGaps(needs, out, gaps, path, meter)
                                                             : runOrder(needs, out, gaps, path, meter);
@@ -73,7 +75,7 @@ private:
     }
 
     bool runGaps(const Needs& needs, Outcome& out, std::vector<double>* gaps, std::vector<double>* path,
-                 detail::WorkMeter& meter)
+                 WorkMeter& meter)
     {
         const double horizon = m_p.horizon;
         std::int64_t n = 0;
@@ -120,7 +122,7 @@ private:
     }
 
     bool runOrder(const Needs& needs, Outcome& out, std::vector<double>* gaps, std::vector<double>* path,
-                  detail::WorkMeter& meter)
+                  WorkMeter& meter)
     {
         const std::int64_t n = m_poisson(m_engine);
         out.count = n;
@@ -174,14 +176,14 @@ private:
 
 Errors validate(const PoissonParams& p)
 {
-    detail::ParameterCheck check;
+    ParameterCheck check;
     check.positive("rate", p.rate, kMaxPoissonRate, "10^6");
     check.positive("horizon", p.horizon, kMaxPoissonTime, "10^6");
     if (check.ok("rate") && check.ok("horizon") && meanEvents(p) > kMaxMeanEvents)
         check.bad("horizon", formatNumber(p.horizon),
                   "at most 10^9 / rate = " + formatSignificant(kMaxMeanEvents / p.rate, 6)
                       + " (rate × horizon is the mean number of events per realisation, at most 10^9)");
-    check.count("realisations", p.realisations, 1, kMaxRealisations, "1", "10^9");
+    check.repetitions("realisations", p.realisations);
     check.count("arrival", p.arrival, 1, kMaxArrival, "1", "10^6");
     check.between("memoryTime", p.memoryTime, 0, kMaxPoissonTime, "0", "10^6");
     if (p.method != PoissonMethod::ExponentialGaps && p.method != PoissonMethod::OrderStatistics)
@@ -241,7 +243,7 @@ Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunCont
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block);
         RealisationSampler sampler(params, engine, buffers[worker]);
-        detail::WorkMeter meter(control);
+        WorkMeter meter(control);
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.realisations, first + perBlock);
         for (std::int64_t i = first; i < last; ++i) {
@@ -284,7 +286,7 @@ PoissonFits fitPoisson(const PoissonParams& params, const PoissonSimulation& sim
 
 Errors validate(const PoissonCountingParams& p)
 {
-    detail::ParameterCheck check;
+    ParameterCheck check;
     check.positive("rate", p.rate, kMaxPoissonRate, "10^6");
     check.between("windowStart", p.windowStart, 0, kMaxPoissonTime, "0", "10^6");
     check.positive("window", p.window, kMaxPoissonTime, "10^6");
@@ -294,7 +296,7 @@ Errors validate(const PoissonCountingParams& p)
                   "at most 10^9 / rate − windowStart = "
                       + formatSignificant(kMaxMeanEvents / p.rate - p.windowStart, 6)
                       + " (rate × (windowStart + window) is the mean number of events simulated, at most 10^9)");
-    check.count("repetitions", p.repetitions, 1, kMaxRealisations, "1", "10^9");
+    check.repetitions("repetitions", p.repetitions);
     return check.take();
 }
 
@@ -316,7 +318,7 @@ Expected<PoissonCountingSimulation> simulatePoissonCounting(const PoissonCountin
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block, 1);
         detail::UnitExponential unitExp;
-        detail::WorkMeter meter(control);
+        WorkMeter meter(control);
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.repetitions, first + perBlock);
         for (std::int64_t i = first; i < last; ++i) {

@@ -1,10 +1,12 @@
 #include "core/process/Superposition.h"
 
+#include "core/experiment/ParameterCheck.h"
 #include "core/experiment/TextFormat.h"
 #include "core/process/PoissonLimits.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
+#include "core/random/WorkMeter.h"
 
 #include <algorithm>
 #include <chrono>
@@ -44,7 +46,7 @@ Run runProcess(Engine& engine, detail::UnitExponential& unitExp, double invRate,
 
 Errors validate(const SuperpositionParams& p)
 {
-    detail::ParameterCheck check;
+    ParameterCheck check;
     check.positive("rate1", p.rate1, kMaxPoissonRate, "10^6");
     check.positive("rate2", p.rate2, kMaxPoissonRate, "10^6");
     check.positive("horizon", p.horizon, kMaxPoissonTime, "10^6");
@@ -53,7 +55,7 @@ Errors validate(const SuperpositionParams& p)
         check.bad("horizon", formatNumber(p.horizon),
                   "at most 10^9 / (rate1 + rate2) = " + formatSignificant(kMaxMeanEvents / (p.rate1 + p.rate2), 6)
                       + " ((rate1 + rate2) × horizon is the mean number of events per realisation, at most 10^9)");
-    check.count("realisations", p.realisations, 1, kMaxRealisations, "1", "10^9");
+    check.repetitions("realisations", p.realisations);
     check.paths(p.paths, p.realisations, "realisations");
     return check.take();
 }
@@ -94,7 +96,7 @@ Expected<SuperpositionSimulation> simulateSuperposition(const SuperpositionParam
         Engine engine1 = makeStream(params.seed, block, 3);
         Engine engine2 = makeStream(params.seed, block, 4);
         detail::UnitExponential exp1, exp2;
-        detail::WorkMeter meter(control);
+        WorkMeter meter(control);
         Partial& acc = partial[worker];
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.realisations, first + perBlock);

@@ -3,6 +3,8 @@
 // λ = n, thread independence, a pinned seed and validation.
 #include "core/process/BinomialLimit.h"
 
+#include "tests/core/SimulationRun.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,10 +15,7 @@ namespace {
 
 BinomialLimitSimulation run(const BinomialLimitParams& p, unsigned threads = 2)
 {
-    RunControl control(threads);
-    auto sim = simulateBinomialLimit(p, control);
-    EXPECT_TRUE(sim.has_value()) << (sim ? "" : sim.error().front().message);
-    return sim ? std::move(*sim) : BinomialLimitSimulation{};
+    return walklab::test::runSimulation(simulateBinomialLimit, p, threads);
 }
 
 struct TrialsCase {

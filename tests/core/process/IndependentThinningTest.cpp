@@ -3,6 +3,8 @@
 // a 5% error, thread independence, a pinned seed and validation.
 #include "core/process/IndependentThinning.h"
 
+#include "tests/core/SimulationRun.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,10 +15,7 @@ namespace {
 
 IndependentThinningSimulation run(const IndependentThinningParams& p, unsigned threads = 2)
 {
-    RunControl control(threads);
-    auto sim = simulateIndependentThinning(p, control);
-    EXPECT_TRUE(sim.has_value()) << (sim ? "" : sim.error().front().message);
-    return sim ? std::move(*sim) : IndependentThinningSimulation{};
+    return walklab::test::runSimulation(simulateIndependentThinning, p, threads);
 }
 
 struct KeepCase {

@@ -5,6 +5,7 @@
 #include "core/process/NonHomogeneousPoisson.h"
 
 #include "core/process/PoissonProcess.h"
+#include "tests/core/SimulationRun.h"
 
 #include <gtest/gtest.h>
 
@@ -17,10 +18,7 @@ namespace {
 
 NonHomogeneousPoissonSimulation run(const NonHomogeneousPoissonParams& p, unsigned threads = 2)
 {
-    RunControl control(threads);
-    auto sim = simulateNonHomogeneousPoisson(p, control);
-    EXPECT_TRUE(sim.has_value()) << (sim ? "" : sim.error().front().message);
-    return sim ? std::move(*sim) : NonHomogeneousPoissonSimulation{};
+    return walklab::test::runSimulation(simulateNonHomogeneousPoisson, p, threads);
 }
 
 Errors runErrors(const NonHomogeneousPoissonParams& p)

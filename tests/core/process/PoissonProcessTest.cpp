@@ -5,6 +5,7 @@
 #include "core/process/PoissonProcess.h"
 
 #include "core/process/PoissonLimits.h"
+#include "tests/core/SimulationRun.h"
 
 #include <boost/math/distributions/chi_squared.hpp>
 
@@ -20,10 +21,7 @@ namespace {
 
 PoissonSimulation run(const PoissonParams& p, unsigned threads = 2)
 {
-    RunControl control(threads);
-    auto sim = simulatePoisson(p, control);
-    EXPECT_TRUE(sim.has_value()) << (sim ? "" : sim.error().front().message);
-    return sim ? std::move(*sim) : PoissonSimulation{};
+    return walklab::test::runSimulation(simulatePoisson, p, threads);
 }
 
 /// Pearson's test of homogeneity of two histograms (2 × K table, neighbouring values pooled

@@ -3,6 +3,8 @@
 // error, labels of kept paths, thread independence, a pinned seed and validation.
 #include "core/process/Superposition.h"
 
+#include "tests/core/SimulationRun.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,10 +15,7 @@ namespace {
 
 SuperpositionSimulation run(const SuperpositionParams& p, unsigned threads = 2)
 {
-    RunControl control(threads);
-    auto sim = simulateSuperposition(p, control);
-    EXPECT_TRUE(sim.has_value()) << (sim ? "" : sim.error().front().message);
-    return sim ? std::move(*sim) : SuperpositionSimulation{};
+    return walklab::test::runSimulation(simulateSuperposition, p, threads);
 }
 
 struct RatePair {

@@ -1,4 +1,4 @@
-#include "core/process/PoissonLimits.h"
+#include "core/experiment/MemoryCheck.h"
 
 #include "core/experiment/TextFormat.h"
 
