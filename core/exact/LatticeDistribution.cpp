@@ -1,6 +1,7 @@
 #include "core/exact/LatticeDistribution.h"
 
 #include "core/exact/Walk1DDistribution.h"
+#include "core/exact/detail/AxisMixture.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,6 +59,8 @@ std::string methodName(LatticeMethod method)
         return "closed form: binomial law of the 1D simple walk";
     case LatticeMethod::RotatedProduct2D:
         return "closed form: product of two binomials (axes rotated by 45°)";
+    case LatticeMethod::AxisMixture:
+        return "binomial mixture over the steps along the last axis (multinomial decomposition)";
     case LatticeMethod::StepByStep:
         return "step-by-step direct convolution";
     case LatticeMethod::PowerBySquaring:
@@ -73,13 +76,16 @@ LatticeDistribution::LatticeDistribution(std::int64_t steps, LaurentPolynomial l
 }
 
 Expected<LatticeDistribution> latticeDistribution(const StepLaw& law, std::int64_t steps,
-                                                  ConvolutionMethod method)
+                                                  ConvolutionMethod method,
+                                                  const RunControl* control)
 {
     const LaurentPolynomial& g = law.generatingFunction();
     if (steps < 0 || powerBoxSize(g, steps) > kMaxLaurentCoefficients) {
         auto refused = power(g, steps, method);  // for its message
         return std::unexpected(refused.error());
     }
+    if (control && control->cancelled())
+        return fail(ErrorKind::Cancelled, "", "cancelled");
     const LatticePoint lo = scaled(g.lo(), steps), hi = scaled(g.hi(), steps);
     if (law.isSimple() && steps > 0) {
         const auto p = law.simpleProbabilities();
@@ -110,6 +116,12 @@ Expected<LatticeDistribution> latticeDistribution(const StepLaw& law, std::int64
             }
             return LatticeDistribution(steps, std::move(result), LatticeMethod::RotatedProduct2D,
                                        0.0);
+        }
+        if (law.dimension() >= 2) {
+            auto mixture = detail::axisMixture(law.dimension(), p, steps, lo, hi, control);
+            if (!mixture)
+                return std::unexpected(mixture.error());
+            return LatticeDistribution(steps, std::move(*mixture), LatticeMethod::AxisMixture, 0.0);
         }
     }
     PowerInfo info;

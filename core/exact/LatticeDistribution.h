@@ -5,6 +5,7 @@
 #include "core/exact/LaurentPolynomial.h"
 #include "core/exact/StepLaw.h"
 #include "core/experiment/Error.h"
+#include "core/experiment/RunControl.h"
 
 #include <cstdint>
 #include <span>
@@ -16,6 +17,7 @@ namespace walklab::core {
 enum class LatticeMethod {
     ClosedForm1D,        ///< 1D simple walk: Walk1DDistribution (binomial / trinomial law)
     RotatedProduct2D,    ///< 2D simple walk, product of two binomials after a 45° rotation
+    AxisMixture,         ///< 2D/3D simple walk, binomial mixture over the steps along the last axis
     StepByStep,          ///< repeated direct convolution with G
     PowerBySquaring,     ///< binary powering, products direct or by FFT as cheaper
 };
@@ -43,8 +45,9 @@ public:
     std::span<const double> probabilities() const { return m_law.coefficients(); }
     LatticeMethod method() const { return m_method; }
     /// A bound on |computed − exact| for every entry: 0 where the method keeps relative
-    /// accuracy (closed forms and direct convolution: relative error ≲ n·(2d+1)·ε), and the
-    /// FFT round-off bound times the maximum probability otherwise.
+    /// accuracy (closed forms, the axis mixture and direct convolution: relative error
+    /// ≲ n·(2d+1)·ε + 1e-14), and the FFT round-off bound times the maximum probability
+    /// otherwise.
     double absoluteError() const { return m_absoluteError; }
 
 private:
@@ -65,16 +68,32 @@ private:
 ///    independent ±1 walks with P(+1) = p₊₁ + p₊₂ and p₊₁ + p₋₂, so
 ///    P(S_n = (x, y)) = P(U_n = x + y)·P(V_n = x − y), a product of two binomials (the
 ///    classical 45° rotation; at the origin it gives OEIS A002894, C(2m, m)² closed walks);
-///  - otherwise G^n by power() with the given convolution method.
+///  - any other d = 2, 3 simple walk (unequal probabilities, pause): the axis mixture, i.e.
+///    conditioning on the number m ~ Binomial(n, p₊ + p₋) of steps along the last axis,
+///      P(S_n = (x, z)) = Σ_m P(m)·P(±1 walk of m steps = z)·P(W_(n−m) = x),
+///    W the walk on the other axes (with the pause) given that it does not step along the last
+///    one (the multinomial decomposition over the step counts per axis; Feller vol. I,
+///    §XIV.7); relative accuracy ≲ 1e-13 per entry (see detail/AxisMixture.h);
+///  - otherwise G^n by power() with the given convolution method (`method` applies only here).
 ///
 /// Limits: the box has at most 2^24 = 16 777 216 points (128 MiB): n ≤ 8 388 607 for a 1D
 /// simple walk, n ≤ 2047 in 2D and n ≤ 127 in 3D for simple walks, n·(hi − lo) + 1 ≤ 2^24 for
-/// a 1D range law; the operation count is at most kMaxPowerOperations. Times (Release, one
-/// core): closed forms well under 1 s at their limits; a pausing 2D walk at n = 1000 ≈ 1.4 s,
-/// the 3D simple walk at n = 100 ≈ 2.5 s and at n = 127 ≈ 5–6 s.
+/// a 1D range law; the power() operation count is at most kMaxPowerOperations. Times (Release,
+/// one core, bench/LatticeDistributionBench.cpp): closed forms well under 1 s at their limits;
+/// the 3D simple walk ≈ 0.01 s at n = 60 and ≈ 0.16 s at n = 127 (power by squaring: 0.45 s
+/// and 6 s); a pausing 2D walk ≈ 0.4 s at n = 1000 and ≈ 4 s at n = 2047 (power: 1.2 s, 7 s).
+///
+/// The axis mixture needs up to a quarter of the box's memory more (see detail/AxisMixture.h).
+///
+/// Cancellation: if control is given, the axis mixture checks control->cancelled() between
+/// slices of its work (each step of W, each block of 32 output rows: milliseconds); the other
+/// methods check it once, before they start (the closed forms take well under a second;
+/// power() itself cannot be interrupted).
 ///
 /// Errors (parameter "steps"): n < 0 (InvalidParameter); the limits above (TooLarge).
+/// Cancelled (parameter "") when control was cancelled.
 Expected<LatticeDistribution> latticeDistribution(const StepLaw& law, std::int64_t steps,
-                                                  ConvolutionMethod method = ConvolutionMethod::Automatic);
+                                                  ConvolutionMethod method = ConvolutionMethod::Automatic,
+                                                  const RunControl* control = nullptr);
 
 }  // namespace walklab::core

@@ -1,13 +1,17 @@
 // Tests of the n-step lattice laws against closed forms, OEIS return counts, and each other.
 #include "core/exact/LatticeDistribution.h"
 
+#include "core/exact/ReturnProbabilities.h"
 #include "core/exact/Walk1DDistribution.h"
 #include "tests/core/exact/OeisTable.h"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <future>
 #include <limits>
+#include <thread>
 
 namespace walklab::core {
 namespace {
@@ -148,18 +152,30 @@ TEST(LatticeDistribution, CubicLatticeReturnsAreA002896)
     auto law = StepLaw::simple(3);
     for (std::size_t m = 0; m < a.size(); ++m) {
         const long double expected = a[m] / std::pow(36.0L, (long double)m);
-        auto d = latticeDistribution(*law, std::int64_t(2 * m), ConvolutionMethod::Direct);
+        auto d = latticeDistribution(*law, std::int64_t(2 * m));
         ASSERT_TRUE(d);
+        EXPECT_EQ(d->method(), m == 0 ? LatticeMethod::PowerBySquaring : LatticeMethod::AxisMixture);
         EXPECT_NEAR(d->pmf({0, 0, 0}) / double(expected), 1.0, 64 * eps) << m;
         EXPECT_NEAR(total(*d), 1.0, 64 * eps);
     }
-    // A larger 3D law by the automatic method (FFT squarings) sums to 1 and is symmetric. (The
-    // largest allowed, n = 127, takes ≈ 5 s: too slow for this suite.)
-    auto big = latticeDistribution(*law, 61);
+    // The largest law allowed, n = 127 (odd: 0 at the origin by parity), sums to 1 and has the
+    // symmetries of the cube; at n = 126 the origin agrees with the P-recurrence of A002896
+    // (returnProbabilities(), an independent computation).
+    auto big = latticeDistribution(*law, 127);
     ASSERT_TRUE(big) << big.error()[0].message;
-    EXPECT_NEAR(total(*big), 1.0, 1e-12);
-    EXPECT_NEAR(big->pmf({3, 2, 0}), big->pmf({0, -3, 2}), big->absoluteError() + 1e-13 * big->pmf({3, 2, 0}));
-    EXPECT_EQ(big->pmf({0, 0, 0}), 0.0);  // odd n: parity
+    EXPECT_EQ(big->method(), LatticeMethod::AxisMixture);
+    EXPECT_EQ(big->absoluteError(), 0.0);
+    EXPECT_NEAR(total(*big), 1.0, 1e-13);
+    const double p = big->pmf({3, 2, 0});
+    for (const LatticePoint x : {LatticePoint{0, -3, 2}, {2, 0, -3}, {-2, 3, 0}, {0, 2, 3}})
+        EXPECT_NEAR(big->pmf(x), p, 1e-13 * p);
+    EXPECT_EQ(big->pmf({0, 0, 0}), 0.0);
+    EXPECT_GT(big->pmf({127, 0, 0}), 0.0);  // 6^-127 ≈ 4e-99, kept to relative accuracy
+    EXPECT_NEAR(big->pmf({0, 0, -127}) / std::pow(6.0, -127), 1.0, 1e-13);
+    auto even = latticeDistribution(*law, 126);
+    auto u = returnProbabilities(*law, 126);
+    ASSERT_TRUE(even && u);
+    EXPECT_NEAR(even->pmf({0, 0, 0}) / (*u)[126], 1.0, 1e-13);
     auto refused = latticeDistribution(*law, 128);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error()[0].kind, ErrorKind::TooLarge);
@@ -169,6 +185,72 @@ TEST(LatticeDistribution, CubicLatticeReturnsAreA002896)
     EXPECT_FALSE(latticeDistribution(*law, -1));
 }
 
+TEST(LatticeDistribution, AxisMixtureMatchesTheDirectPower)
+{
+    // Unequal, lazy and one-sided 2D/3D simple walks: the axis mixture against G^n computed
+    // step by step by direct convolution (relative accuracy ≲ n·7ε), entry by entry, tails
+    // included (the smallest entries are ~1e-60).
+    struct Case { int d; std::vector<double> w; double lazy; };
+    const std::vector<Case> cases{
+        {2, {0.4, 0.1, 0.3, 0.2}, 0.0},          // p₊₁p₋₁ ≠ p₊₂p₋₂: no 45° product
+        {2, {1, 1, 1, 1}, 0.3},                  // equal, lazy
+        {2, {0.5, 0.2, 0.1, 0.05}, 0.15},        // unequal, lazy
+        {2, {1, 0, 1, 2}, 0.0},                  // +e₁ only along x
+        {3, {1, 1, 1, 1, 1, 1}, 0.0},            // the symmetric walk
+        {3, {1, 2, 1, 1, 3, 0.5}, 0.0},          // unequal
+        {3, {1, 2, 1, 1, 3, 0.5}, 0.1},          // unequal, lazy
+        {3, {1, 0, 1, 1, 0, 1}, 0.2},            // one-sided x and z, lazy
+        {3, {0, 0, 0, 0, 1, 2}, 0.0},            // steps along z only
+        {3, {1, 1, 2, 1, 0, 0}, 0.25},           // no z steps
+    };
+    for (const auto& c : cases) {
+        auto law = StepLaw::simple(c.d, c.w, c.lazy);
+        ASSERT_TRUE(law);
+        const std::int64_t n = c.d == 2 ? 60 : 24;
+        auto mixture = latticeDistribution(*law, n);
+        auto stepped = power(law->generatingFunction(), n, ConvolutionMethod::Direct);
+        ASSERT_TRUE(mixture && stepped);
+        EXPECT_EQ(mixture->method(), LatticeMethod::AxisMixture) << law->description();
+        ASSERT_EQ(mixture->lo(), stepped->lo());
+        ASSERT_EQ(mixture->hi(), stepped->hi());
+        double worst = 0.0;
+        for (std::size_t i = 0; i < stepped->size(); ++i) {
+            const double e = stepped->coefficients()[i], got = mixture->probabilities()[i];
+            if (e == 0.0)
+                EXPECT_EQ(got, 0.0) << law->description() << " at " << i;
+            else
+                worst = std::max(worst, std::abs(got - e) / e);
+        }
+        EXPECT_LT(worst, 1e-13) << law->description();
+        EXPECT_NEAR(total(*mixture), 1.0, 1e-14) << law->description();
+    }
+}
+
+TEST(LatticeDistribution, CancelledComputationsStop)
+{
+    // A control cancelled before the call stops every method; one cancelled while the 3D law at
+    // n = 127 is being computed (≥ 0.1 s) stops the axis mixture between two slices.
+    RunControl cancelled;
+    cancelled.cancel();
+    for (const auto& law : {*StepLaw::simple(3), *StepLaw::simple(2), *StepLaw::simple(1, 0.5)}) {
+        auto d = latticeDistribution(law, 50, ConvolutionMethod::Automatic, &cancelled);
+        ASSERT_FALSE(d) << law.description();
+        EXPECT_EQ(d.error()[0].kind, ErrorKind::Cancelled);
+    }
+    RunControl control;
+    const StepLaw law = *StepLaw::simple(3);
+    auto running = std::async(std::launch::async, [&] {
+        return latticeDistribution(law, 127, ConvolutionMethod::Automatic, &control);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    control.cancel();
+    auto d = running.get();
+    ASSERT_FALSE(d);
+    EXPECT_EQ(d.error()[0].kind, ErrorKind::Cancelled);
+    RunControl untouched;
+    EXPECT_TRUE(latticeDistribution(law, 20, ConvolutionMethod::Automatic, &untouched));
+}
+
 TEST(LatticeDistribution, LazyWalksSumToOne)
 {
     for (int d = 1; d <= 3; ++d) {
@@ -176,6 +258,9 @@ TEST(LatticeDistribution, LazyWalksSumToOne)
         const std::int64_t n = d == 3 ? 60 : 300;
         auto dist = latticeDistribution(*law, n);
         ASSERT_TRUE(dist);
+        if (d > 1) {
+            EXPECT_EQ(dist->method(), LatticeMethod::AxisMixture);
+        }
         EXPECT_NEAR(total(*dist), 1.0, 1e-12) << d;
     }
 }
