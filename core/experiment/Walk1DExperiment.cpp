@@ -1,7 +1,10 @@
 #include "core/experiment/Walk1DExperiment.h"
 
 #include "core/exact/Walk1DDistribution.h"
+#include "core/exact/ReturnProbabilities.h"
+#include "core/exact/StepLaw.h"
 #include "core/experiment/TextFormat.h"
+#include "core/experiment/WalkPanels.h"
 #include "core/stats/ChiSquaredTest.h"
 
 #include <chrono>
@@ -19,6 +22,37 @@ constexpr double kTestSds = 10.0;
 std::string withError(double value, double standardError)
 {
     return formatSignificant(value, 6) + " ± " + formatSignificant(standardError, 2);
+}
+
+// The "msd" and "returns" panels of the tracked walkers, with the exact curves when the
+// return probabilities are within their limits (n ≤ 4·10^6, 2.5·10^5 with a pause).
+void addObservedPanels(const Walk1DParams& w, const Walk1DSimulation& sim, RunControl& control, Result& result)
+{
+    const double r = std::max(0.0, 1.0 - w.p - w.q);
+    const std::array<double, 2> weights{w.p, w.q};
+    const auto law = StepLaw::simple(1, weights, r);
+    Moments step;
+    step.dimension = 1;
+    step.mean[0] = w.p - w.q;
+    step.covariance[0][0] = w.p + w.q - (w.p - w.q) * (w.p - w.q);
+    result.panels.push_back(msdPanel(sim.observed, step));
+    std::optional<ReturnProbabilities> exact;
+    std::optional<double> ever;
+    if (law && !control.cancelled()) {
+        if (auto returns = returnStatistics(*law, w.steps))
+            exact = std::move(*returns);
+        else
+            result.notes.push_back("No exact return probabilities: " + returns.error().front().message + ".");
+        if (auto p = allTimeReturnProbability(*law))
+            ever = *p;
+    }
+    result.panels.push_back(returnsPanel(sim.observed, true, exact ? &*exact : nullptr, ever));
+    const Estimate last = observedReturned(sim.observed, sim.observed.times.size() - 1);
+    result.summary.push_back({"Returned to 0 by step n", withError(last.value, last.standardError),
+                              exact ? formatSignificant(exact->returnedBy.back(), 6) : ""});
+    if (sim.observed.tracked < w.walkers)
+        result.notes.push_back("The MSD and return curves follow the first " + std::to_string(sim.observed.tracked) +
+                               " walkers (a subsample: the other walkers run the fast kernel unobserved).");
 }
 
 }  // namespace
@@ -39,12 +73,16 @@ Walk1DExperiment::Walk1DExperiment()
         {"seed", "Seed", ParamType::Seed, 0, 1.8446744073709552e19, std::to_string(d.seed), "",
          "Seed of the random streams (0 … 2^64 − 1): the same seed gives the same result."},
         {"paths", "Paths shown", ParamType::Integer, 0, 1000, std::to_string(d.paths), "paths",
-         "Number of sample paths kept and drawn (0 … 1000, at most the number of walkers)."},
+         "Number of sample paths kept and drawn (0 … 1000, at most the number of walkers).",
+         {}, false, {"paths"}},
     };
     m_views = {
-        {"paths", "Sample paths", "Position of the first walkers against time, with mean and ±2 sd."},
+        {"paths", "Sample paths", "Position of the first walkers against time, with mean and ±2 sd.", true},
+        {"msd", "Mean squared displacement", "E[S_t²] against t: simulated ± 2 se and the exact curve."},
+        {"returns", "Returned by step t",
+         "Fraction of walkers back at 0 by step t, the exact curve and the all-time value (1 without drift)."},
         {"endpoint", "Endpoint distribution",
-         "P(S_n = k): simulated frequencies, exact PMF and normal approximation."},
+         "P(S_n = k): simulated frequencies, exact PMF and normal approximation.", true},
     };
 }
 
@@ -198,11 +236,11 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
             result.notes.push_back(std::to_string(chi.impossible) +
                                    " walkers ended at positions the exact law says are impossible.");
     }
-    result.summary.push_back({"Simulation time", formatSignificant(sim.seconds, 3) + " s on " +
-                                                     std::to_string(sim.threads) + " threads", ""});
+    result.summary.push_back({"Simulation time", formatRunTime(sim.seconds, sim.threads), ""});
     result.summary.push_back({"Steps per second",
                               formatSignificant(M * double(w.steps) / std::max(sim.seconds, 1e-9), 3), ""});
     result.panels.push_back(std::move(paths));
+    addObservedPanels(w, sim, control, result);
     result.panels.push_back(std::move(endpoint));
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

@@ -7,7 +7,8 @@
 namespace walklab::core {
 
 /// Parameters: steps, walkers, p, q (empty: 1 − p), seed, paths; see Walk1DParams.
-/// Views: "paths" (sample paths with mean and ±2 sd guides, x = step) and "endpoint"
+/// Views: "paths" (sample paths with mean and ±2 sd guides, x = step), "msd" and "returns"
+/// (see WalkPanels.h; from the first trackedWalkers(M) walkers) and "endpoint"
 /// (P(S_n = k): simulated, exact, normal; x = position, every integer in the plotted range).
 class Walk1DExperiment final : public Experiment {
 public:

@@ -1,10 +1,14 @@
 #include "core/walk/LatticeWalk1D.h"
 
+#include "core/experiment/ParameterCheck.h"
+#include "core/experiment/TextFormat.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
-#include "core/experiment/TextFormat.h"
+#include "core/random/WorkMeter.h"
+#include "core/walk/detail/BitWalk.h"
+#include "core/walk/detail/WalkKernel.h"
 
-#include <bit>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -14,9 +18,7 @@ namespace walklab::core {
 namespace {
 
 constexpr std::int64_t kMaxSteps = 1'000'000'000;
-constexpr std::int64_t kMaxWalkers = 1'000'000'000;
-constexpr std::int64_t kMaxPaths = 1000;
-constexpr std::int64_t kChunk = 1 << 20;  // steps between cancellation checks
+constexpr std::int64_t kChunk = std::int64_t(WorkMeter::kChunk);  // steps between cancellation checks
 
 /// Draws steps of one walk from a block's engine. Keeps unused random bits between calls,
 /// so splitting a walk into several advance() calls never changes its steps.
@@ -36,7 +38,7 @@ public:
     /// Returns the displacement after `steps` more steps.
     std::int64_t advance(std::int64_t steps)
     {
-        return m_symmetric ? advanceSymmetric(steps) : advanceGeneral(steps);
+        return m_symmetric ? m_bitWalk.advance(steps) : advanceGeneral(steps);
     }
 
 private:
@@ -57,61 +59,25 @@ private:
         return s;
     }
 
-    // Each bit is one ±1 step: displacement = 2·(ones) − (bits used).
-    std::int64_t advanceSymmetric(std::int64_t steps)
-    {
-        std::int64_t ones = 0, left = steps;
-        if (m_bitsLeft > 0) {
-            const int take = int(std::min<std::int64_t>(left, m_bitsLeft));
-            ones += std::popcount(take == 64 ? m_bits : (m_bits & ((std::uint64_t(1) << take) - 1)));
-            m_bits = take == 64 ? 0 : m_bits >> take;
-            m_bitsLeft -= take;
-            left -= take;
-        }
-        for (; left >= 64; left -= 64)
-            ones += std::popcount(std::uint64_t(m_engine()));
-        if (left > 0) {
-            const std::uint64_t w = m_engine();
-            ones += std::popcount(w & ((std::uint64_t(1) << left) - 1));
-            m_bits = w >> left;
-            m_bitsLeft = int(64 - left);
-        }
-        return 2 * ones - steps;
-    }
-
     Engine& m_engine;
+    detail::BitWalk m_bitWalk{m_engine};
     bool m_symmetric = false, m_alwaysUp = false, m_neverLazy = false;
     std::uint64_t m_upBelow = 0, m_downBelow = 0;
-    std::uint64_t m_bits = 0;
-    int m_bitsLeft = 0;
 };
 
 }  // namespace
 
 Errors validate(const Walk1DParams& w)
 {
-    Errors errors;
-    auto bad = [&](const char* name, std::string value, std::string range) {
-        errors.push_back({ErrorKind::InvalidParameter, name,
-                          std::string(name) + " = " + value + ": must be " + range});
-    };
-    if (w.steps < 1 || w.steps > kMaxSteps)
-        bad("steps", std::to_string(w.steps), "between 1 and 10^9");
-    if (w.walkers < 1 || w.walkers > kMaxWalkers)
-        bad("walkers", std::to_string(w.walkers), "between 1 and 10^9");
-    const bool pOk = std::isfinite(w.p) && w.p >= 0 && w.p <= 1;
-    if (!pOk)
-        bad("p", formatNumber(w.p), "between 0 and 1");
-    if (!(std::isfinite(w.q) && w.q >= 0 && w.q <= 1))
-        bad("q", formatNumber(w.q), "between 0 and 1");
-    else if (pOk && w.p + w.q > 1 + 4 * std::numeric_limits<double>::epsilon())
-        bad("q", formatNumber(w.q), "between 0 and 1 − p = " + formatSignificant(1 - w.p, 15) + " (p + q ≤ 1)");
-    const std::int64_t maxPaths = std::min(kMaxPaths, std::max<std::int64_t>(w.walkers, 0));
-    if (w.paths < 0 || w.paths > maxPaths)
-        bad("paths", std::to_string(w.paths),
-            w.walkers < kMaxPaths ? "between 0 and walkers = " + std::to_string(w.walkers)
-                                  : std::string("between 0 and 1000"));
-    return errors;
+    ParameterCheck check;
+    check.count("steps", w.steps, 1, kMaxSteps, "1", "10^9");
+    check.repetitions("walkers", w.walkers);
+    check.between("p", w.p, 0, 1, "0", "1");
+    check.between("q", w.q, 0, 1, "0", "1");
+    if (check.ok("p") && check.ok("q") && w.p + w.q > 1 + 4 * std::numeric_limits<double>::epsilon())
+        check.bad("q", formatNumber(w.q), "between 0 and 1 − p = " + formatSignificant(1 - w.p, 15) + " (p + q ≤ 1)");
+    check.paths(w.paths, w.walkers, "walkers");
+    return check.take();
 }
 
 std::vector<std::int64_t> pathSampleTimes(std::int64_t steps)
@@ -143,6 +109,13 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
     sim.pathTimes = pathSampleTimes(params.steps);
     sim.paths.assign(std::size_t(params.paths), std::vector<std::int64_t>(sim.pathTimes.size(), 0));
 
+    WalkObservations& obs = sim.observed;
+    obs.times = observationTimes(params.steps);
+    obs.tracked = trackedWalkers(params.walkers);
+    const std::vector<detail::Stop> trackedStops = detail::stops(obs.times, nullptr);
+    const std::vector<detail::Stop> keptStops = detail::stops(obs.times, &sim.pathTimes);
+    OrderedMerge<detail::BlockTally> merge(detail::BlockTally(obs.times.size()), &detail::BlockTally::fold);
+
     const std::int64_t perBlock = walkersPerBlock(params.steps);
     const std::uint64_t blocks = std::uint64_t((params.walkers + perBlock - 1) / perBlock);
     control.setTotalWork(std::uint64_t(params.walkers) * std::uint64_t(params.steps));
@@ -153,40 +126,58 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
         StepSampler sampler(engine, params.p, params.q);
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.walkers, first + perBlock);
-        std::uint64_t pending = 0;  // steps done but not yet reported
-        auto account = [&](std::int64_t steps) {  // false once cancelled
-            pending += std::uint64_t(steps);
-            if (pending < std::uint64_t(kChunk))
-                return true;
-            control.addWork(pending);
-            pending = 0;
-            return !control.cancelled();
-        };
+        WorkMeter meter(control);
+        detail::BlockTally tally(first < obs.tracked ? obs.times.size() : 0);
         for (std::int64_t w = first; w < last; ++w) {
             std::int64_t position = 0;
-            if (w < params.paths) {
-                auto& path = sim.paths[std::size_t(w)];
-                for (std::size_t j = 1; j < sim.pathTimes.size(); ++j) {
-                    const std::int64_t len = sim.pathTimes[j] - sim.pathTimes[j - 1];
-                    position += sampler.advance(len);
-                    path[j] = position;
-                    if (!account(len))
+            if (w < obs.tracked) {
+                std::int64_t t = 0, firstReturn = -1;
+                for (const detail::Stop& stop : w < params.paths ? keptStops : trackedStops) {
+                    std::int64_t left = stop.time - t;
+                    if (!meter.add(std::uint64_t(left)))
                         return;
+                    while (left > 0 && firstReturn < 0) {
+                        const std::int64_t k = std::abs(position) <= 1 ? 1 : std::min(std::abs(position) - 1, left);
+                        position += sampler.advance(k);
+                        left -= k;
+                        if (k == 1 && position == 0)
+                            firstReturn = stop.time - left;
+                    }
+                    if (left > 0)
+                        position += sampler.advance(left);
+                    t = stop.time;
+                    if (stop.grid >= 0) {
+                        const double s2 = double(position) * double(position);
+                        tally.sumSquared[std::size_t(stop.grid)] += s2;
+                        tally.sumFourth[std::size_t(stop.grid)] += s2 * s2;
+                    }
+                    if (stop.path >= 0)
+                        sim.paths[std::size_t(w)][std::size_t(stop.path)] = position;
                 }
+                if (firstReturn > 0)
+                    ++tally.firstReturn[std::size_t(
+                        std::lower_bound(obs.times.begin(), obs.times.end(), firstReturn) - obs.times.begin())];
             } else {
                 for (std::int64_t done = 0; done < params.steps; done += kChunk) {
                     const std::int64_t len = std::min(kChunk, params.steps - done);
                     position += sampler.advance(len);
-                    if (!account(len))
+                    if (!meter.add(std::uint64_t(len)))
                         return;
                 }
             }
             partial[worker].add(position);
         }
-        control.addWork(pending);
+        if (first < obs.tracked)
+            merge.submit(block, std::move(tally));
     });
     if (control.cancelled())
         return fail(ErrorKind::Cancelled, "", "cancelled");
+    const detail::BlockTally& total = merge.total();
+    obs.sumSquared = total.sumSquared;
+    obs.sumFourth = total.sumFourth;
+    std::uint64_t running = 0;
+    for (std::uint64_t r : total.firstReturn)
+        obs.returned.push_back(running += r);
     for (const auto& h : partial)
         sim.endpoints.merge(h);
     sim.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

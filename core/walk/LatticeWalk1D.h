@@ -4,6 +4,7 @@
 #include "core/experiment/Error.h"
 #include "core/experiment/RunControl.h"
 #include "core/stats/IntegerHistogram.h"
+#include "core/walk/WalkND.h"
 
 #include <cstdint>
 #include <vector>
@@ -40,6 +41,9 @@ struct Walk1DSimulation {
     std::vector<std::int64_t> pathTimes;    ///< pathSampleTimes(n)
     /// paths[i][j]: position of walker i (i < params.paths) at time pathTimes[j].
     std::vector<std::vector<std::int64_t>> paths;
+    /// The first trackedWalkers(M) walkers observed at observationTimes(n): Σ S_t², Σ S_t⁴ and
+    /// the number returned to 0 by t (no distinct sites; endSquared/endFourth not filled).
+    WalkObservations observed;
     double seconds = 0;                     ///< wall-clock time of the simulation
     unsigned threads = 0;                   ///< worker threads used
 };
@@ -52,6 +56,10 @@ struct Walk1DSimulation {
 /// draw u and is +1 if u < p·2^64, −1 if u − p·2^64 < q·2^64, 0 otherwise (p and q honoured
 /// to 2^-64); the symmetric walk (p = q = 1/2) uses one random bit per step instead.
 /// Kept paths are walkers 0 … paths−1; recording them does not change any walker's steps.
+/// Tracked walkers (the first trackedWalkers(M), a subsample so that the hot kernel of the
+/// others stays as it is) are stopped at the observation times, and stepped one at a time
+/// only when within one step of 0 (from |S_t| = D no return is possible within D − 1 steps,
+/// which are taken at once) to find their first return; this does not change their steps.
 ///
 /// Errors: InvalidParameter (see validate()), Cancelled. Progress is reported in steps.
 Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl& control);

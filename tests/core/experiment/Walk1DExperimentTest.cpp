@@ -95,6 +95,8 @@ TEST(Walk1DExperiment, LargeLazyWalkShowsNormalOnlyAndSaysSo)
                                {"paths", "1"}}, control);
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->find("endpoint")->find("exact"), nullptr);
-    ASSERT_EQ(result->notes.size(), 1u);
+    // One note for the PMF (and one for the exact return curve, also out of reach).
+    ASSERT_EQ(result->notes.size(), 2u);
+    EXPECT_NE(result->notes[0].find("exact PMF of a lazy walk"), std::string::npos);
     EXPECT_NE(result->notes[0].find("10^7"), std::string::npos);
 }

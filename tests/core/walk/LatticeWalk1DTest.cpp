@@ -4,6 +4,7 @@
 
 #include "core/exact/Walk1DDistribution.h"
 #include "core/stats/ChiSquaredTest.h"
+#include "tests/core/SimulationRun.h"
 
 #include <gtest/gtest.h>
 
@@ -17,10 +18,7 @@ namespace {
 
 Walk1DSimulation run(const Walk1DParams& p, unsigned threads = 2)
 {
-    RunControl control(threads);
-    auto sim = simulateWalk1D(p, control);
-    EXPECT_TRUE(sim.has_value());
-    return sim ? std::move(*sim) : Walk1DSimulation{};
+    return walklab::test::runSimulation(simulateWalk1D, p, threads);
 }
 
 ChiSquaredResult testAgainst(const Walk1DSimulation& sim, const Walk1DDistribution& law)

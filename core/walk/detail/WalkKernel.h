@@ -1,0 +1,290 @@
+// The Monte Carlo loop shared by the lattice and the continuous walks in 2D and 3D: blocks of
+// walkers, observation of the tracked ones, endpoint and radius counts, ordered merging.
+#pragma once
+
+#include "core/experiment/Error.h"
+#include "core/experiment/RunControl.h"
+#include "core/experiment/MemoryCheck.h"
+#include "core/experiment/ParameterCheck.h"
+#include "core/random/BlockScheduler.h"
+#include "core/random/OrderedMerge.h"
+#include "core/random/WorkMeter.h"
+#include "core/walk/LatticeWalk1D.h"
+#include "core/walk/LatticeWalkND.h"
+#include "core/walk/WalkND.h"
+#include "core/walk/detail/SiteSet.h"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace walklab::core::detail {
+
+/// Everything the loop needs besides the sampler: sizes and the (empty) layouts of the counts.
+struct KernelSetup {
+    int dimension = 2;
+    std::int64_t steps = 0, walkers = 0, paths = 0;
+    bool lattice = true;  ///< track returns and distinct sites
+    EndpointGrid grid;    ///< layout; counts are sized by the loop
+    RadialHistogram radius;
+};
+
+/// A setup with the sizes of `p` (any walk parameters with dimension, steps, walkers, paths);
+/// the layouts of the counts are left to the caller.
+template <class WalkParams>
+KernelSetup kernelSetup(const WalkParams& p, bool lattice)
+{
+    return {.dimension = p.dimension, .steps = p.steps, .walkers = p.walkers, .paths = p.paths, .lattice = lattice};
+}
+
+/// An empty histogram of |S_n| with kRadialBins bins of width rhoMax / (kRadialBins − ½): the
+/// centre of the last bin is rhoMax.
+inline RadialHistogram radialLayout(double rhoMax)
+{
+    RadialHistogram radius;
+    radius.width = rhoMax / (kRadialBins - 0.5);
+    radius.counts.assign(kRadialBins, 0);
+    return radius;
+}
+
+/// The checks every walk in 2D/3D makes first: dimension 2 or 3, steps 1 … kMaxStepsND (10^7),
+/// walkers 1 … 10^9.
+inline void checkWalkSize(ParameterCheck& check, int dimension, std::int64_t steps, std::int64_t walkers)
+{
+    if (dimension != 2 && dimension != 3)
+        check.bad("dimension", std::to_string(dimension), "2 or 3");
+    check.count("steps", steps, 1, kMaxStepsND, "1", "10^7");
+    check.repetitions("walkers", walkers);
+}
+
+/// Bytes the loop needs with `workers` threads: a grid and a radial histogram per thread and
+/// the total, a site set per thread when distinct sites are counted, and the kept paths.
+inline double kernelMemory(const KernelSetup& s, unsigned workers)
+{
+    const double perWorker = 8.0 * double(s.grid.cellCount() + std::int64_t(s.radius.counts.size()));
+    const double sites = s.lattice && distinctSiteWalkers(s.steps, s.walkers) > 0
+                             ? double(std::bit_ceil(std::uint64_t(2 * s.steps + 4))) * 8.0 + 4.0 * double(s.steps + 1)
+                             : 0.0;
+    const double paths = double(s.paths) * double(pathSampleTimes(s.steps).size()) * sizeof(Point3);
+    return (workers + 1) * perWorker + workers * sites + paths;
+}
+
+// Sums of one block, folded in block order (doubles: see OrderedMerge).
+struct BlockTally {
+    std::vector<double> sumSquared, sumFourth;
+    std::vector<std::uint64_t> firstReturn;  // walkers whose first return falls in (t_{k−1}, t_k]
+    double distinctSum = 0, distinctSumSquares = 0, endSquared = 0, endFourth = 0;
+
+    explicit BlockTally(std::size_t times = 0)
+        : sumSquared(times, 0.0), sumFourth(times, 0.0), firstReturn(times, 0) {}
+
+    static void fold(BlockTally& total, const BlockTally& b)
+    {
+        for (std::size_t k = 0; k < b.sumSquared.size(); ++k) {
+            total.sumSquared[k] += b.sumSquared[k];
+            total.sumFourth[k] += b.sumFourth[k];
+            total.firstReturn[k] += b.firstReturn[k];
+        }
+        total.distinctSum += b.distinctSum;
+        total.distinctSumSquares += b.distinctSumSquares;
+        total.endSquared += b.endSquared;
+        total.endFourth += b.endFourth;
+    }
+};
+
+// A time at which a tracked walker stops: an observation time (grid ≥ 0) and/or a path time.
+struct Stop {
+    std::int64_t time;
+    int grid = -1, path = -1;
+};
+
+inline std::vector<Stop> stops(const std::vector<std::int64_t>& grid, const std::vector<std::int64_t>* path)
+{
+    std::vector<Stop> s;
+    std::size_t g = 0, p = 0;
+    const std::size_t np = path ? path->size() : 0;
+    while (g < grid.size() || p < np) {
+        const std::int64_t t = std::min(g < grid.size() ? grid[g] : INT64_MAX, p < np ? (*path)[p] : INT64_MAX);
+        Stop stop{t};
+        if (g < grid.size() && grid[g] == t)
+            stop.grid = int(g++);
+        if (p < np && (*path)[p] == t)
+            stop.path = int(p++);
+        s.push_back(stop);
+    }
+    return s;
+}
+
+template <class Position>
+Point3 toPoint(const Position& x)
+{
+    return {double(x[0]), double(x[1]), double(x[2])};
+}
+
+/// Runs M walkers of n steps. makeSampler(block) returns (as a prvalue) the block's sampler:
+/// a type with `using Position` (std::array of 3 integers or doubles), `advance(Position&, k)`
+/// taking k more steps from its own streams, so that splitting a walk never changes its steps.
+/// Walkers of block b are walkersPerBlock(n) consecutive walkers, so the result depends on the
+/// parameters only. Tracked walkers (the first trackedWalkers(M)) are observed at
+/// observationTimes(n); on a lattice they are also followed step by step near the origin
+/// (a walk at ℓ¹ distance D from 0 cannot return within D − 1 steps, which are taken at once)
+/// to find their first return, and the first distinctSiteWalkers(n, M) step by step throughout
+/// to count their distinct sites.
+/// Errors: TooLarge (kernelMemory() above the limit), Cancelled.
+template <class MakeSampler>
+Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& makeSampler, RunControl& control)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const std::int64_t n = setup.steps, perBlock = walkersPerBlock(n);
+    const std::uint64_t blocks = std::uint64_t((setup.walkers + perBlock - 1) / perBlock);
+    const unsigned workers = workerCount(blocks, control);
+    if (Errors e = checkMemory(kernelMemory(setup, workers), "endpoint counts per thread, visited-site sets and kept paths",
+                               "lower steps, paths or threads");
+        !e.empty())
+        return std::unexpected(std::move(e));
+
+    WalkNDSimulation sim;
+    sim.dimension = setup.dimension;
+    sim.steps = n;
+    sim.walkers = setup.walkers;
+    sim.pathTimes = pathSampleTimes(n);
+    sim.paths.assign(std::size_t(setup.paths), std::vector<Point3>(sim.pathTimes.size(), Point3{0, 0, 0}));
+    WalkObservations& obs = sim.observed;
+    obs.times = observationTimes(n);
+    obs.tracked = trackedWalkers(setup.walkers);
+    obs.distinctWalkers = setup.lattice ? distinctSiteWalkers(n, setup.walkers) : 0;
+    const std::vector<Stop> trackedStops = stops(obs.times, nullptr);
+    const std::vector<Stop> keptStops = stops(obs.times, &sim.pathTimes);
+
+    std::vector<EndpointGrid> grids(workers, setup.grid);
+    std::vector<RadialHistogram> radii(workers, setup.radius);
+    for (auto& g : grids)
+        g.counts.assign(std::size_t(setup.grid.cellCount()), 0);
+    std::vector<std::optional<SiteSet>> siteSets(workers);
+    OrderedMerge<BlockTally> merge(BlockTally(obs.times.size()), &BlockTally::fold);
+    control.setTotalWork(std::uint64_t(setup.walkers) * std::uint64_t(n));
+    constexpr std::int64_t kChunk = std::int64_t(WorkMeter::kChunk);  // steps between cancellation checks
+
+    sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
+        auto sampler = makeSampler(block);
+        using Position = typename decltype(sampler)::Position;
+        BlockTally tally(obs.times.size());
+        WorkMeter meter(control);
+        const std::int64_t first = std::int64_t(block) * perBlock;
+        const std::int64_t last = std::min(setup.walkers, first + perBlock);
+        for (std::int64_t w = first; w < last; ++w) {
+            Position x{};
+            if (w >= obs.tracked) {
+                for (std::int64_t done = 0; done < n; done += kChunk) {
+                    const std::int64_t len = std::min(kChunk, n - done);
+                    sampler.advance(x, len);
+                    if (!meter.add(std::uint64_t(len)))
+                        return;
+                }
+            } else {
+                const bool visits = w < obs.distinctWalkers;
+                SiteSet* sites = nullptr;
+                if (visits) {
+                    auto& set = siteSets[worker];
+                    if (!set)
+                        set.emplace(n + 1);
+                    sites = &*set;
+                    sites->clear();
+                    sites->insert({0, 0, 0});
+                }
+                bool returned = !setup.lattice;
+                std::int64_t t = 0, firstReturn = -1;
+                auto isOrigin = [&] { return x[0] == 0 && x[1] == 0 && x[2] == 0; };
+                for (const Stop& stop : w < setup.paths ? keptStops : trackedStops) {
+                    std::int64_t left = stop.time - t;
+                    if (!meter.add(std::uint64_t(left)))
+                        return;
+                    if constexpr (std::is_integral_v<typename Position::value_type>) {  // returns, sites
+                        while (left > 0 && (visits || !returned)) {
+                            const std::int64_t d = std::abs(x[0]) + std::abs(x[1]) + std::abs(x[2]);
+                            const std::int64_t k = visits || d <= 1 ? 1 : std::min(d - 1, left);
+                            sampler.advance(x, k);
+                            t += k;
+                            left -= k;
+                            if (visits)
+                                sites->insert({std::int64_t(x[0]), std::int64_t(x[1]), std::int64_t(x[2])});
+                            if (!returned && k == 1 && isOrigin()) {
+                                returned = true;
+                                firstReturn = t;
+                            }
+                        }
+                    }
+                    if (left > 0)
+                        sampler.advance(x, left);
+                    t = stop.time;
+                    if (stop.grid >= 0) {
+                        const Point3 p = toPoint(x);
+                        const double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
+                        tally.sumSquared[std::size_t(stop.grid)] += r2;
+                        tally.sumFourth[std::size_t(stop.grid)] += r2 * r2;
+                    }
+                    if (stop.path >= 0)
+                        sim.paths[std::size_t(w)][std::size_t(stop.path)] = toPoint(x);
+                }
+                if (firstReturn > 0) {
+                    const auto k = std::lower_bound(obs.times.begin(), obs.times.end(), firstReturn) - obs.times.begin();
+                    ++tally.firstReturn[std::size_t(k)];
+                }
+                if (visits) {
+                    const double r = double(sites->size());
+                    tally.distinctSum += r;
+                    tally.distinctSumSquares += r * r;
+                }
+            }
+            const Point3 p = toPoint(x);
+            const double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
+            tally.endSquared += r2;
+            tally.endFourth += r2 * r2;
+            if (const std::int64_t cell = grids[worker].cellOf(p); cell >= 0)
+                ++grids[worker].counts[std::size_t(cell)];
+            else
+                ++grids[worker].outside;
+            RadialHistogram& radius = radii[worker];
+            if (const std::size_t bin = radius.binOf(std::sqrt(r2)); bin < radius.counts.size())
+                ++radius.counts[bin];
+            else
+                ++radius.beyond;
+        }
+        merge.submit(block, std::move(tally));
+    });
+    if (control.cancelled() || merge.folded() != blocks)
+        return fail(ErrorKind::Cancelled, "", "cancelled");
+
+    sim.endpoints = setup.grid;
+    sim.endpoints.counts.assign(std::size_t(setup.grid.cellCount()), 0);
+    sim.radius = setup.radius;
+    for (unsigned k = 0; k < workers; ++k) {
+        for (std::size_t i = 0; i < sim.endpoints.counts.size(); ++i)
+            sim.endpoints.counts[i] += grids[k].counts[i];
+        sim.endpoints.outside += grids[k].outside;
+        for (std::size_t i = 0; i < sim.radius.counts.size(); ++i)
+            sim.radius.counts[i] += radii[k].counts[i];
+        sim.radius.beyond += radii[k].beyond;
+    }
+    BlockTally& total = merge.total();
+    obs.sumSquared = std::move(total.sumSquared);
+    obs.sumFourth = std::move(total.sumFourth);
+    obs.returned.assign(obs.times.size(), 0);
+    std::uint64_t running = 0;
+    for (std::size_t k = 0; k < obs.times.size(); ++k)
+        obs.returned[k] = running += total.firstReturn[k];
+    obs.distinctSum = total.distinctSum;
+    obs.distinctSumSquares = total.distinctSumSquares;
+    obs.endSquared = total.endSquared;
+    obs.endFourth = total.endFourth;
+    sim.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return sim;
+}
+
+}  // namespace walklab::core::detail
