@@ -1,0 +1,133 @@
+// Building blocks shared by the Poisson-process experiments: parameter reading, the time-unit
+// wording of axis titles and legends, the panels they have in common, and summary rows.
+#pragma once
+
+#include "core/experiment/Experiment.h"
+#include "core/stats/ChiSquaredTest.h"
+#include "core/stats/IntegerHistogram.h"
+#include "core/stats/KolmogorovSmirnov.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace walklab::core {
+
+/// The name of the time unit every time and rate is measured in ("hour": "Time t (hours)",
+/// "Rate λ = 3 per hour").
+struct TimeUnit {
+    std::string singular;  ///< as typed, blanks trimmed: "hour", "min"
+    std::string plural;    ///< "hours"; names of at most two letters (h, s, ms) are not inflected
+};
+
+/// Longest accepted time-unit name, in bytes of UTF-8.
+inline constexpr std::size_t kMaxUnitLength = 24;
+
+/// English plural of a time-unit name: "day" → "days", "century" → "centuries", "hours" and
+/// abbreviations of one or two characters ("h", "ms") unchanged.
+std::string pluralUnit(const std::string& singular);
+
+/// Reads the parameters of one experiment from text, collecting at most one error per parameter
+/// (syntax first, then the range checks the caller adds with `check`).
+class ParamReader {
+public:
+    ParamReader(const Experiment& experiment, const ParamSet& params)
+        : m_experiment(experiment), m_params(params)
+    {
+    }
+
+    /// The parsed value of `key`, or a zero value with an error recorded.
+    double real(const std::string& key);
+    std::int64_t integer(const std::string& key);
+    std::uint64_t seed(const std::string& key);
+    std::string choice(const std::string& key);
+    /// The text, blanks trimmed at both ends.
+    std::string text(const std::string& key);
+    /// True when the text of `key` is empty or blank (a "derived" value).
+    bool blank(const std::string& key) const;
+    /// A time-unit name: 1 … kMaxUnitLength bytes after trimming, no control characters.
+    /// Error: "unit = (empty): must be the name of a time unit, 1 to 24 characters (e.g. hour)".
+    TimeUnit unit(const std::string& key);
+
+    /// The number of kept paths `key`: as given, or, when the user gave none, its default
+    /// capped at `repetitions`, so that the default is never out of range.
+    std::int64_t paths(const std::string& key, std::int64_t repetitions);
+
+    /// Adds errors from a core validate(); an error on a parameter that already has one is
+    /// dropped, so that a value that failed to parse is not reported twice.
+    void check(const Errors& errors);
+    bool ok(const std::string& key) const;
+    Errors take() { return std::move(m_errors); }
+    /// `value` when no error was recorded, otherwise the errors.
+    template <class T>
+    Expected<T> finish(T value)
+    {
+        if (!m_errors.empty())
+            return std::unexpected(take());
+        return value;
+    }
+
+private:
+    std::string raw(const std::string& key) const;
+    template <class T>
+    T keep(Expected<T> parsed);
+
+    const Experiment& m_experiment;
+    const ParamSet& m_params;
+    Errors m_errors;
+};
+
+/// Up to this many realisations are drawn in the timeline view.
+inline constexpr std::size_t kTimelineRealisations = 20;
+/// Grid times of the counting view: t_j = j·T/2000, j = 0 … 2000.
+inline constexpr std::size_t kCountingGridPoints = 2001;
+
+/// The "timeline" panel: x = arrival times of realisations 1 … min(20, arrivals.size()), one
+/// Points series "realisation" whose y is the realisation number (1-based), so the picture is
+/// one row of dots per realisation and the CSV is long format (time, realisation). A
+/// realisation with more than its kept arrivals (pathCounts[i] > arrivals[i].size()) adds a
+/// note.
+Panel timelinePanel(const std::vector<std::vector<double>>& arrivals, const std::vector<std::int64_t>& pathCounts,
+                    double horizon, const TimeUnit& unit, std::vector<std::string>& notes);
+
+/// The kCountingGridPoints times t_j = j·T/2000 of the counting view, j = 0 … 2000 (t_2000 = T).
+std::vector<double> countingGrid(double horizon);
+
+/// The "counting" panel without guides: x = `grid` (increasing times), and for each kept
+/// realisation i a Steps series "path_<i+1>" with N_i(t_j) = #{arrivals ≤ t_j} (exact at every
+/// grid time). Where a realisation's kept arrivals were cut short (see
+/// PoissonSimulation::arrivals), N_i(t) is NaN after the last kept arrival and a note says so.
+Panel countingPanel(const std::vector<std::vector<double>>& arrivals, const std::vector<std::int64_t>& pathCounts,
+                    const std::vector<double>& grid, const TimeUnit& unit, std::vector<std::string>& notes);
+
+/// The "counts" panel: x = every integer k from min(observed, ⌊μ − 5√μ⌋ − 2) (≥ 0) to
+/// max(observed, ⌈μ + 5√μ⌉ + 2); "simulated" (Bars) = relative frequency of N = k, "exact"
+/// (Points) = Poisson(μ) PMF (Boost.Math). `lawLabel` names the exact law in the legend.
+Panel countsPanel(const IntegerHistogram& counts, double mean, const std::string& title,
+                  const std::string& xLabel, const std::string& lawLabel);
+
+/// A density histogram over `bins` equal bins of [lo, hi): x = the bin centres, "simulated"
+/// (Bars) = (values in the bin) / (normaliser · bin width) and "exact" (Line) = density(x).
+/// With normaliser = sample.size() the bar areas are probabilities (summing to the fraction of
+/// the sample inside [lo, hi)); with normaliser = number of realisations it is an intensity
+/// (events per time unit). Requires lo < hi, bins ≥ 1.
+Panel densityPanel(const std::string& key, const std::string& title, const std::string& xKey,
+                   const std::string& xLabel, const std::string& yLabel, const std::vector<double>& sample,
+                   double normaliser, double lo, double hi, int bins, const std::function<double(double)>& density,
+                   const std::string& simulatedLabel, const std::string& exactLabel);
+
+/// Bins of a density histogram of n values: Rice's rule ⌈2 n^{1/3}⌉ (a good default for
+/// smooth densities), within 10 … maxBins so that bars stay readable on a projector.
+int densityBins(std::size_t n, int maxBins);
+
+/// "12.03 ± 0.011": the value to 6 significant digits and its standard error to 2.
+std::string withError(double value, double standardError);
+
+/// Summary rows of goodness-of-fit tests: "X² = 21.3, dof 24" | "p-value 0.62", and
+/// "D = 0.0011, n = 1300000" | "p-value 0.18" ("no values" when the sample is empty).
+SummaryRow chiSquaredRow(const std::string& quantity, const ChiSquaredResult& chi);
+SummaryRow kolmogorovSmirnovRow(const std::string& quantity, const KolmogorovSmirnovResult& ks);
+
+}  // namespace walklab::core
