@@ -3,9 +3,12 @@
 #include "core/experiment/Registry.h"
 #include "core/experiment/TextFormat.h"
 #include "ui/Exporter.h"
+#include "ui/FlowLayout.h"
+#include "ui/LiveModeView.h"
 #include "ui/ParameterPanel.h"
 #include "ui/PlotCanvas.h"
 #include "ui/Runner.h"
+#include "ui/Space3DView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,17 +28,22 @@
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -49,6 +57,20 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 /// Smallest point size of the side panel: readable from the back of a classroom.
 constexpr double kMinSidebarPointSize = 11.0;
 constexpr int kProgressSteps = 1000;
+
+/// The view strip: toggle buttons that read as on or off from the back of a room. (No bold
+/// when checked: the size hint ignores style-sheet fonts, so bold text would be cut off.)
+const char* const kViewStripStyle = R"(
+QToolButton {
+    border: 1px solid #aab3c0; border-radius: 6px; padding: 4px 12px;
+    background: #f3f5f8; color: #2d3440;
+}
+QToolButton:hover { background: #e2e9f3; border-color: #1f5fa8; }
+QToolButton:checked {
+    background: #1f5fa8; border-color: #184b85; color: white;
+}
+QToolButton:checked:disabled { background: #1f5fa8; color: white; }
+)";
 
 QString joinMessages(const core::Errors& errors)
 {
@@ -142,6 +164,7 @@ void MainWindow::buildUi()
     paramLayout->addWidget(m_panel);
     side->addWidget(paramBox);
     connect(m_panel, &ParameterPanel::runRequested, this, &MainWindow::runNow);
+    connect(m_panel, &ParameterPanel::dragRunRequested, this, &MainWindow::runWhenIdle);
 
     auto* buttons = new QHBoxLayout;
     m_runButton = new QPushButton(tr("Run"));
@@ -224,7 +247,50 @@ void MainWindow::buildUi()
     auto* centerLayout = new QVBoxLayout(center);
     centerLayout->setContentsMargins(0, 0, 6, 4);
     centerLayout->setSpacing(4);
-    centerLayout->addWidget(m_canvas, 1);
+    // The plots, and the live mode in a second tab when the result has an event timeline;
+    // the live mode has the whole height (a projector), so the summary hides while it shows.
+    m_plotTabs = new QTabWidget;
+    m_plotTabs->setObjectName(QStringLiteral("plotTabs"));
+    m_plotTabs->setDocumentMode(true);
+    // The view strip above the plots: every view in sight, wrapping onto a second row.
+    m_viewStrip = new QWidget;
+    m_viewStrip->setObjectName(QStringLiteral("viewStrip"));
+    m_viewStrip->setStyleSheet(QString::fromLatin1(kViewStripStyle));
+    auto* strip = new FlowLayout(m_viewStrip);
+    strip->setContentsMargins(4, 6, 4, 2);
+    strip->setSpacing(6);
+    auto* stripLabel = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Views:")));
+    stripLabel->setToolTip(tr("Click a view to show or hide it; the plots are redrawn without "
+                              "running again"));
+    strip->addWidget(stripLabel);
+    auto* plotsPage = new QWidget;
+    plotsPage->setObjectName(QStringLiteral("plotsPage"));
+    auto* plotsLayout = new QVBoxLayout(plotsPage);
+    plotsLayout->setContentsMargins(0, 0, 0, 0);
+    plotsLayout->setSpacing(2);
+    plotsLayout->addWidget(m_viewStrip, 0);
+    plotsLayout->addWidget(m_canvas, 1);
+    m_plotTabs->addTab(plotsPage, tr("Plots"));
+    m_live = new LiveModeView;
+    m_live->setObjectName(QStringLiteral("liveView"));
+    m_plotTabs->addTab(m_live, tr("Live mode: events one by one"));
+    m_plotTabs->setTabToolTip(m_plotTabs->indexOf(m_live),
+                              tr("Replay the event timeline event by event, with the count "
+                                 "histogram growing beside it"));
+    m_plotTabs->setTabVisible(m_plotTabs->indexOf(m_live), false);
+    // A rotatable view of the trajectories when the result has a Space3D panel.
+    m_space3D = new Space3DView;
+    m_space3D->setObjectName(QStringLiteral("space3DView"));
+    m_plotTabs->addTab(m_space3D, tr("3D view"));
+    m_plotTabs->setTabToolTip(m_plotTabs->indexOf(m_space3D),
+                              tr("The trajectories in space: drag to turn them, scroll to zoom"));
+    m_plotTabs->setTabVisible(m_plotTabs->indexOf(m_space3D), false);
+    connect(m_plotTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        m_summaryBox->setVisible(m_plotTabs->widget(index) != m_live);
+        if (m_plotTabs->widget(index) != m_live)
+            m_live->pause();
+    });
+    centerLayout->addWidget(m_plotTabs, 1);
     centerLayout->addWidget(m_summaryBox, 0);
 
     QFont textFont = m_sidebar->font();
@@ -232,6 +298,7 @@ void MainWindow::buildUi()
         textFont.setPointSizeF(kMinSidebarPointSize);
     m_sidebar->setFont(textFont);
     m_summaryBox->setFont(textFont);
+    m_viewStrip->setFont(textFont);
 
     splitter->addWidget(scroll);
     splitter->addWidget(center);
@@ -279,6 +346,10 @@ void MainWindow::buildMenus()
         runNow();
     })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
 
+    m_presetsMenu = menuBar()->addMenu(tr("&Presets"));
+    m_presetsMenu->setObjectName(QStringLiteral("presetsMenu"));
+    m_presetsMenu->setToolTipsVisible(true);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Larger text"), this, [this] { zoomText(+1); })
         ->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
@@ -312,14 +383,60 @@ void MainWindow::onExperimentChosen(int index)
         return;
     m_experiment = all[std::size_t(index)].get();
     m_panel->setExperiment(m_experiment);
+    watchViewParameters();
+    rebuildPresets();
+    rebuildViewSwitches();
+    // The side panel is as wide as this form needs (long units, sliders): never cut off.
+    // Measured once the new form's layout is done.
+    QMetaObject::invokeMethod(this, [this] {
+        if (auto* scroll = findChild<QScrollArea*>(QStringLiteral("sidebarScroll"))) {
+            const int bar = scroll->verticalScrollBar()->sizeHint().width();
+            scroll->setMinimumWidth(std::max(380, m_sidebar->minimumSizeHint().width() + bar));
+        }
+    }, Qt::QueuedConnection);
     m_selector->setToolTip(qs(m_experiment->help()));
     m_experimentHelp->setText(qs(m_experiment->help()));
     setWindowTitle(QStringLiteral("WalkLab — ") + qs(m_experiment->title()));
     runNow();
 }
 
+void MainWindow::rebuildPresets()
+{
+    m_presetsMenu->clear();
+    const std::vector<core::Preset> presets = m_experiment->presets();
+    for (const core::Preset& preset : presets) {
+        QAction* action = m_presetsMenu->addAction(qs(preset.name), this,
+                                                   [this, preset] { applyPreset(preset); });
+        action->setToolTip(qs(preset.help));
+        action->setStatusTip(qs(preset.help));
+    }
+    m_presetsMenu->setEnabled(!presets.empty());
+    m_presetsMenu->menuAction()->setEnabled(!presets.empty());
+}
+
+void MainWindow::applyPreset(const core::Preset& preset)
+{
+    core::ParamSet values;
+    for (const auto& spec : m_experiment->params())
+        values[spec.key] = spec.defaultText;
+    for (const auto& [key, value] : preset.params)
+        values[key] = value;
+    m_panel->setParams(values);
+    statusBar()->showMessage(tr("Preset: %1").arg(qs(preset.name)), 5000);
+    runNow();
+}
+
+void MainWindow::runWhenIdle()
+{
+    if (m_runner->isRunning())
+        m_runPending = true;
+    else
+        runNow();
+}
+
 bool MainWindow::runNow()
 {
+    m_runPending = false;
     if (!m_experiment)
         return false;
     const core::Errors errors = m_panel->validate();
@@ -337,6 +454,7 @@ bool MainWindow::runNow()
 
 void MainWindow::cancelRun()
 {
+    m_runPending = false;
     if (m_runner->isRunning()) {
         m_runner->cancel();
         statusBar()->showMessage(tr("Cancelling…"));
@@ -360,6 +478,8 @@ void MainWindow::onFinished(const core::Result& result)
     m_progress->setValue(kProgressSteps);
     m_progress->setFormat(tr("Done in %1").arg(formatSeconds(result.seconds)));
     statusBar()->showMessage(tr("Finished in %1").arg(formatSeconds(result.seconds)), 5000);
+    if (m_runPending)
+        runNow();
 }
 
 void MainWindow::onFailed(const core::Errors& errors)
@@ -370,6 +490,8 @@ void MainWindow::onFailed(const core::Errors& errors)
     m_panel->showErrors(errors);  // beside the field, or at the bottom of the form
     statusBar()->showMessage(tr("Run failed: %1 — the plots still show the previous result.")
                                  .arg(joinMessages(errors)));
+    if (m_runPending)
+        runNow();
 }
 
 void MainWindow::onCancelled()
@@ -383,8 +505,16 @@ void MainWindow::onCancelled()
 
 void MainWindow::showResult(const core::Result& result)
 {
-    m_canvas->setResult(result);
+    m_canvas->setResult(result, m_viewsByExperiment.value(qs(result.experiment)));
     rebuildSeriesSwitches();
+    m_live->setResult(result);
+    if (!m_live->available() && m_plotTabs->currentWidget() == m_live)
+        m_plotTabs->setCurrentIndex(0);
+    m_plotTabs->setTabVisible(m_plotTabs->indexOf(m_live), m_live->available());
+    const bool has3D = m_space3D->setResult(result);
+    if (!has3D && m_plotTabs->currentWidget() == m_space3D)
+        m_plotTabs->setCurrentIndex(0);
+    m_plotTabs->setTabVisible(m_plotTabs->indexOf(m_space3D), has3D);
 
     m_summary->setRowCount(int(result.summary.size()));
     for (int i = 0; i < int(result.summary.size()); ++i) {
@@ -432,6 +562,120 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_summary && event->type() == QEvent::Resize)
         QMetaObject::invokeMethod(this, &MainWindow::fitSummary, Qt::QueuedConnection);
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::rebuildViewSwitches()
+{
+    qDeleteAll(m_viewSwitches);
+    m_viewSwitches.clear();
+    const QString experimentKey = qs(m_experiment->key());
+    if (!m_viewsByExperiment.contains(experimentKey)) {
+        QStringList defaults;
+        for (const std::string& key : m_experiment->defaultViews())
+            defaults << qs(key);
+        m_viewsByExperiment.insert(experimentKey, defaults);
+    }
+    const QStringList chosen = m_viewsByExperiment.value(experimentKey);
+    for (const core::ViewSpec& view : m_experiment->views()) {
+        auto* button = new QToolButton;
+        button->setText(qs(view.title));
+        button->setObjectName(QStringLiteral("view_") + qs(view.key));
+        button->setProperty("viewKey", qs(view.key));
+        button->setToolTip(qs(view.help));
+        button->setCheckable(true);
+        button->setChecked(chosen.contains(qs(view.key)));
+        button->setCursor(Qt::PointingHandCursor);
+        m_viewStrip->layout()->addWidget(button);
+        m_viewSwitches << button;
+        connect(button, &QToolButton::toggled, this, &MainWindow::onViewToggled);
+    }
+    onViewToggled();
+}
+
+void MainWindow::onViewToggled()
+{
+    const QString experimentKey = qs(m_experiment->key());
+    QStringList chosen;
+    for (QToolButton* button : std::as_const(m_viewSwitches))
+        if (button->isChecked())
+            chosen << button->property("viewKey").toString();
+    if (chosen.isEmpty() && !m_viewSwitches.isEmpty()) {
+        // Only from code (a click cannot switch off the last view): keep the previous choice.
+        chosen = m_viewsByExperiment.value(experimentKey);
+        for (QToolButton* button : std::as_const(m_viewSwitches)) {
+            const QSignalBlocker block(button);
+            button->setChecked(chosen.contains(button->property("viewKey").toString()));
+        }
+    }
+    // The last view shown cannot be switched off: the plots are never empty.
+    for (QToolButton* button : std::as_const(m_viewSwitches))
+        button->setEnabled(chosen.size() != 1 || !button->isChecked());
+    m_viewsByExperiment.insert(experimentKey, chosen);
+    // Redraw the last result of this experiment, without running again.
+    if (m_hasResult && qs(m_canvas->result().experiment) == experimentKey) {
+        const core::Result result = m_canvas->result();
+        m_canvas->setResult(result, chosen);
+        rebuildSeriesSwitches();
+    }
+}
+
+QToolButton* MainWindow::viewButton(const QString& viewKey) const
+{
+    for (QToolButton* button : m_viewSwitches)
+        if (button->property("viewKey").toString() == viewKey)
+            return button;
+    return nullptr;
+}
+
+bool MainWindow::setChosenViews(const QStringList& viewKeys)
+{
+    if (std::none_of(viewKeys.begin(), viewKeys.end(),
+                     [this](const QString& key) { return viewButton(key) != nullptr; }))
+        return false;
+    for (QToolButton* button : std::as_const(m_viewSwitches)) {
+        const QSignalBlocker block(button);
+        button->setChecked(viewKeys.contains(button->property("viewKey").toString()));
+    }
+    onViewToggled();
+    return true;
+}
+
+void MainWindow::watchViewParameters()
+{
+    for (const core::ParamSpec& spec : m_experiment->params()) {
+        if (spec.views.empty())
+            continue;
+        const QString key = qs(spec.key);
+        const auto show = [this, key] { showViewsOf(key); };
+        // User edits only: a preset, a reset or the command line leave the views alone.
+        if (QLineEdit* edit = m_panel->field(key))
+            connect(edit, &QLineEdit::textEdited, this, show);
+        if (QSlider* slider = m_panel->slider(key))
+            connect(slider, &QSlider::valueChanged, this, show);
+        if (QComboBox* choice = m_panel->choiceBox(key))
+            connect(choice, &QComboBox::activated, this, show);
+    }
+}
+
+void MainWindow::showViewsOf(const QString& key)
+{
+    const core::ParamSpec* spec = m_experiment->param(key.toStdString());
+    if (!spec || spec->views.empty())
+        return;
+    const QStringList chosen = chosenViews();
+    for (const std::string& view : spec->views)
+        if (chosen.contains(qs(view)))
+            return;
+    if (QToolButton* button = viewButton(qs(spec->views.front()))) {
+        button->setChecked(true);  // → onViewToggled: remembered and redrawn
+        statusBar()->showMessage(
+            tr("Showing “%1”: %2 drives it").arg(button->text(), qs(spec->label)), 5000);
+    }
+}
+
+QStringList MainWindow::chosenViews() const
+{
+    return m_experiment ? m_viewsByExperiment.value(qs(m_experiment->key())) : QStringList();
 }
 
 void MainWindow::rebuildSeriesSwitches()
@@ -554,20 +798,22 @@ void MainWindow::exportPlot()
 
 void MainWindow::exportCsv()
 {
+    // A CSV file holds one table: one of the views shown.
     const core::Result& result = m_canvas->result();
-    if (result.panels.empty())
+    const QStringList shown = m_canvas->shownViews();
+    if (shown.isEmpty())
         return;
-    QString viewKey = qs(result.panels.front().key);
-    if (result.panels.size() > 1) {
+    QString viewKey = shown.front();
+    if (shown.size() > 1) {
         QStringList items;
-        for (const auto& p : result.panels)
-            items << QStringLiteral("%1 — %2").arg(qs(p.key), qs(p.title));
+        for (const QString& key : shown)
+            items << QStringLiteral("%1 — %2").arg(key, qs(result.find(key.toStdString())->title));
         bool ok = false;
         const QString chosen = QInputDialog::getItem(this, tr("Export data (CSV)"),
                                                      tr("Which view?"), items, 0, false, &ok);
         if (!ok)
             return;
-        viewKey = qs(result.panels[std::size_t(items.indexOf(chosen))].key);
+        viewKey = shown[items.indexOf(chosen)];
     }
     const QString suggested = QDir(m_lastDir).filePath(
         QStringLiteral("walklab-%1-%2.csv").arg(qs(result.experiment), viewKey));
@@ -595,8 +841,8 @@ void MainWindow::about()
                                 : QStringLiteral(" ") + QCoreApplication::applicationVersion();
     QMessageBox::about(this, tr("About WalkLab"),
                        tr("<h3>WalkLab%1</h3>"
-                          "<p>Random walks explored by simulation: every Monte Carlo result is "
-                          "plotted against its exact distribution.</p>"
+                          "<p>Random walks and Poisson processes explored by simulation: every "
+                          "Monte Carlo result is plotted against its exact distribution.</p>"
                           "<p>Experiments:</p><ul>%2</ul>"
                           "<p>Keys: Ctrl+R or Enter runs, Esc cancels, Ctrl+N draws a new seed "
                           "and runs, Ctrl++ / Ctrl+− change the text size.</p>")
@@ -615,6 +861,7 @@ void MainWindow::zoomText(int delta)
     m_textZoom = zoom;
     m_sidebar->setFont(f);
     m_summaryBox->setFont(f);
+    m_viewStrip->setFont(f);
     QFont status = statusBar()->font();
     status.setPointSizeF(f.pointSizeF() - 1);
     statusBar()->setFont(status);

@@ -10,21 +10,33 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
+class QToolButton;
 class QVBoxLayout;
 class QWidget;
 
 namespace walklab::ui {
 
+class LiveModeView;
+class Space3DView;
 class ParameterPanel;
 class PlotCanvas;
 class Runner;
 
-/// Left: experiment selector, parameter form, Run / Cancel, progress and switches for the
-/// optional series. Right: the PlotCanvas, with the summary table and notes beneath it (wide,
-/// so each row stays on one line and everything fits 1400 × 800 without scrolling).
+/// Left: experiment selector, parameter form, Run / Cancel, progress, and switches for the
+/// optional series of the views shown. Right, in the Plots tab: a strip of toggle buttons, one
+/// per view of the experiment, always in sight above the plots (which panels are drawn: at
+/// first its default views; the choice is kept per experiment for the session, and at least
+/// one view stays on), then the PlotCanvas, with the summary table and notes beneath it (wide,
+/// so each row stays on one line and everything fits 1400 × 800 without scrolling); beside the
+/// plots, a "Live mode" tab when the result has an event timeline. Menu Presets: the
+/// experiment's classic examples.
+/// Editing a parameter that drives only some views (ParamSpec::views), by typing, its slider
+/// or its list, switches on the first of them when none is shown.
 /// Everything about an experiment (fields, views, series switches) comes from the core's
 /// declarations, so a new experiment in core::experiments() needs no code here.
 ///
@@ -57,8 +69,26 @@ public:
     QComboBox* experimentSelector() const { return m_selector; }
     QTableWidget* summaryTable() const { return m_summary; }
     QLabel* notesLabel() const { return m_notes; }
+    /// The toggle button of a view of the current experiment (in the strip above the plots),
+    /// or nullptr.
+    QToolButton* viewButton(const QString& viewKey) const;
+    /// Views chosen for the current experiment, in declaration order: what the Plots tab
+    /// draws, Export plot renders and Export data offers.
+    QStringList chosenViews() const;
+    /// Chooses these views of the current experiment (walklab --view) and redraws the last
+    /// result. False, and nothing changed, when none of the keys is a view of it; unknown
+    /// keys are ignored.
+    bool setChosenViews(const QStringList& viewKeys);
     /// The switch of an optional series (any of the keys it controls), or nullptr.
     QCheckBox* seriesCheckBox(const QString& seriesKey) const;
+    /// Presets of the current experiment: one action each, which sets the form (defaults
+    /// overlaid with the preset's values) and runs; disabled when there are none.
+    QMenu* presetsMenu() const { return m_presetsMenu; }
+    /// The tabs of the plot area: the canvas, and the live mode, a tab offered only when the
+    /// result has an event timeline (LiveReplay).
+    QTabWidget* plotTabs() const { return m_plotTabs; }
+    LiveModeView* liveView() const { return m_live; }
+    Space3DView* space3DView() const { return m_space3D; }
 
     /// Exports without dialogs (used by the menu actions after their dialogs, and by tests).
     /// Return an empty string on success, else the error message.
@@ -73,11 +103,23 @@ private:
     void buildUi();
     void buildMenus();
     void onExperimentChosen(int index);
+    void rebuildPresets();
+    void applyPreset(const core::Preset& preset);
+    /// A slider moved: runs now, or once the current run is over (latest values win).
+    void runWhenIdle();
     void onFinished(const core::Result& result);
     void onFailed(const core::Errors& errors);
     void onCancelled();
     void setRunning(bool running);
     void showResult(const core::Result& result);
+    void rebuildViewSwitches();
+    /// A view switch was toggled: remembers the choice and redraws the last result.
+    void onViewToggled();
+    /// Connects the fields of parameters that drive only some views to showViewsOf().
+    void watchViewParameters();
+    /// The user edited parameter `key`: if it drives views none of which is shown, shows
+    /// the first of them.
+    void showViewsOf(const QString& key);
     void rebuildSeriesSwitches();
     void fitSummary();
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -94,6 +136,9 @@ private:
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QProgressBar* m_progress = nullptr;
+    QWidget* m_viewStrip = nullptr;  ///< the toggle buttons above the plots
+    QList<QToolButton*> m_viewSwitches;            ///< one per view, in declaration order
+    QMap<QString, QStringList> m_viewsByExperiment;  ///< experiment key → views chosen
     QWidget* m_seriesBox = nullptr;
     QVBoxLayout* m_seriesLayout = nullptr;
     QMap<QString, QCheckBox*> m_seriesSwitches;  ///< every controlled key → its switch
@@ -108,6 +153,11 @@ private:
     QAction* m_cancelAction = nullptr;
     QAction* m_exportPlotAction = nullptr;
     QAction* m_exportCsvAction = nullptr;
+    QMenu* m_presetsMenu = nullptr;
+    QTabWidget* m_plotTabs = nullptr;
+    LiveModeView* m_live = nullptr;
+    Space3DView* m_space3D = nullptr;  ///< tab shown when the result has a Space3D panel
+    bool m_runPending = false;  ///< runWhenIdle() was asked while a run was going
     QString m_lastDir;  ///< folder of the last export
     int m_textZoom = 0;
     bool m_hasResult = false;

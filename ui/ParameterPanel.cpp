@@ -1,15 +1,20 @@
 #include "ui/ParameterPanel.h"
 
 #include "core/experiment/TextFormat.h"
+#include "ui/SliderScale.h"
 
+#include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSlider>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <optional>
 
 namespace walklab::ui {
 
@@ -38,6 +43,18 @@ QString derivedPlaceholder(const core::ParamSpec& spec)
             return what;
     }
     return QObject::tr("automatic");
+}
+
+/// The value of a slider field's text, if it is a number (Integer or Real).
+std::optional<double> numericValue(const core::ParamSpec& spec, const QString& text)
+{
+    if (spec.type == core::ParamType::Integer) {
+        if (const auto v = core::parseInteger(spec, text.toStdString()))
+            return double(*v);
+    } else if (const auto v = core::parseReal(spec, text.toStdString())) {
+        return *v;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -71,6 +88,7 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
     }
     m_rows.clear();
     m_order.clear();
+    m_choiceErrors.clear();
     m_newSeed = nullptr;
     m_derived = nullptr;
     m_generalError->clear();
@@ -84,13 +102,13 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
 
     const bool hasPQ = experiment->param("p") && experiment->param("q");
     int row = 0;
-    auto addRow = [&](const QString& labelText, QLineEdit* edit, QWidget* extra,
+    auto addRow = [&](const QString& labelText, QWidget* buddy, QWidget* input, QWidget* extra,
                       const QString& tip) {
         auto* label = new QLabel(labelText, this);
-        label->setBuddy(edit);
+        label->setBuddy(buddy);
         label->setToolTip(tip);
         m_grid->addWidget(label, row, 0);
-        m_grid->addWidget(edit, row, 1, 1, edit == m_derived ? 2 : 1);  // r's text may be long
+        m_grid->addWidget(input, row, 1, 1, input == m_derived ? 2 : 1);  // r's text may be long
         if (extra)
             m_grid->addWidget(extra, row, 2);
         ++row;
@@ -99,15 +117,9 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
     for (const core::ParamSpec& spec : experiment->params()) {
         const QString key = qs(spec.key);
         const QString tip = qs(spec.help);
-        auto* edit = new QLineEdit(qs(spec.defaultText), this);
-        edit->setObjectName(QStringLiteral("param_") + key);
-        edit->setToolTip(tip);
-        edit->setAccessibleName(qs(spec.label));
-        edit->setClearButtonEnabled(false);
-        if (spec.defaultText.empty())
-            edit->setPlaceholderText(derivedPlaceholder(spec));
-        connect(edit, &QLineEdit::textChanged, this, &ParameterPanel::onEdited);
-        connect(edit, &QLineEdit::returnPressed, this, &ParameterPanel::runRequested);
+        Row r;
+        QWidget* input = makeInput(spec, r);
+        QLineEdit* edit = r.edit;
 
         QWidget* extra = nullptr;
         if (spec.type == core::ParamType::Seed) {
@@ -128,8 +140,8 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
             unit->setPalette(up);
             extra = unit;
         }
-        QString labelText = qs(spec.label);
-        addRow(labelText, edit, extra, tip);
+        addRow(qs(spec.label), r.choice ? static_cast<QWidget*>(r.choice) : edit, input, extra,
+               tip);
 
         auto* error = new QLabel(this);
         error->setObjectName(QStringLiteral("error_") + key);
@@ -142,7 +154,8 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
         m_grid->addWidget(error, row, 1, 1, 2);
         ++row;
 
-        m_rows.insert(key, Row{edit, error});
+        r.error = error;
+        m_rows.insert(key, r);
         m_order.append(key);
 
         if (hasPQ && spec.key == "q") {
@@ -157,7 +170,7 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
             const QString dtip = tr("Probability that a step stays put (lazy walk), derived from "
                                     "p and q; not editable.");
             m_derived->setToolTip(dtip);
-            addRow(tr("P(stay) r = 1 − p − q"), m_derived, nullptr, dtip);
+            addRow(tr("P(stay) r = 1 − p − q"), m_derived, m_derived, nullptr, dtip);
             m_grid->setRowMinimumHeight(row, 4);
             ++row;
         }
@@ -166,20 +179,129 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
     onEdited();
 }
 
+QWidget* ParameterPanel::makeInput(const core::ParamSpec& spec, Row& row)
+{
+    const QString key = qs(spec.key);
+    QWidget* input = nullptr;
+    if (spec.type == core::ParamType::Choice) {
+        row.choice = new QComboBox(this);
+        // A long label must not widen the whole form: the list shows it in full when open.
+        row.choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        row.choice->setMinimumContentsLength(12);
+        for (const core::ParamChoice& c : spec.choices)
+            row.choice->addItem(qs(c.label), qs(c.key));
+        row.choice->setCurrentIndex(std::max(0, row.choice->findData(qs(spec.defaultText))));
+        connect(row.choice, &QComboBox::currentIndexChanged, this, [this, key] {
+            m_choiceErrors.remove(key);  // a choice picked from the list is always a valid one
+            onEdited();
+        });
+        input = row.choice;
+    } else {
+        row.edit = new QLineEdit(qs(spec.defaultText), this);
+        row.edit->setClearButtonEnabled(false);
+        row.edit->setCursorPosition(0);
+        if (spec.defaultText.empty())
+            row.edit->setPlaceholderText(derivedPlaceholder(spec));
+        connect(row.edit, &QLineEdit::textChanged, this, &ParameterPanel::onEdited);
+        connect(row.edit, &QLineEdit::returnPressed, this, &ParameterPanel::runRequested);
+        input = row.edit;
+    }
+    input->setObjectName(QStringLiteral("param_") + key);
+    input->setToolTip(qs(spec.help));
+    input->setAccessibleName(qs(spec.label));
+
+    const bool numeric =
+        spec.type == core::ParamType::Integer || spec.type == core::ParamType::Real;
+    if (!spec.slider || !numeric || !(spec.minimum < spec.maximum))
+        return input;
+    attachSlider(spec, row);
+    auto* box = new QWidget(this);
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    row.edit->setParent(box);
+    row.slider->setParent(box);
+    row.edit->setMaximumWidth(
+        row.edit->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")));
+    layout->addWidget(row.edit);
+    layout->addWidget(row.slider, 1);
+    return box;
+}
+
+void ParameterPanel::attachSlider(const core::ParamSpec& spec, Row& row)
+{
+    const SliderScale scale(spec.minimum, spec.maximum, spec.type == core::ParamType::Integer);
+    QSlider* slider = new QSlider(Qt::Horizontal, this);
+    row.slider = slider;
+    QLineEdit* edit = row.edit;
+    slider->setObjectName(QStringLiteral("slider_") + qs(spec.key));
+    slider->setRange(0, scale.steps());
+    slider->setPageStep(std::max(1, scale.steps() / 10));
+    slider->setToolTip(
+        (scale.logarithmic() ? tr("%1 (logarithmic scale: %2 … %3)") : tr("%1 (%2 … %3)"))
+            .arg(qs(spec.label), qs(core::formatNumber(spec.minimum)),
+                 qs(core::formatNumber(spec.maximum))));
+    slider->setAccessibleName(qs(spec.label));
+    auto sync = [slider, edit, spec, scale] {
+        if (const auto v = numericValue(spec, edit->text())) {
+            const QSignalBlocker block(slider);
+            slider->setValue(scale.position(*v));
+        }
+    };
+    sync();
+    // Typing moves the slider; the slider writes the field, whose rounded text then moves
+    // nothing back (the handle never jumps under the mouse, nor sticks where several
+    // positions round to one value).
+    connect(edit, &QLineEdit::textChanged, slider, [this, sync] {
+        if (!m_sliderWriting)
+            sync();
+    });
+    connect(slider, &QSlider::valueChanged, this, [this, edit, scale, spec](int position) {
+        const double v = scale.value(position);
+        m_sliderWriting = true;
+        edit->setText(spec.type == core::ParamType::Integer
+                          ? QString::number(qint64(v))
+                          : qs(core::formatSignificant(v, 3)));
+        m_sliderWriting = false;
+        if (m_valid)
+            emit dragRunRequested();
+    });
+}
+
+QWidget* ParameterPanel::input(const Row& row) const
+{
+    return row.choice ? static_cast<QWidget*>(row.choice) : row.edit;
+}
+
 core::ParamSet ParameterPanel::params() const
 {
     core::ParamSet set;
-    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
-        set[it.key().toStdString()] = it.value().edit->text().toStdString();
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        const Row& row = it.value();
+        set[it.key().toStdString()] =
+            (row.choice ? row.choice->currentData().toString() : row.edit->text()).toStdString();
+    }
     return set;
 }
 
 void ParameterPanel::setParams(const core::ParamSet& params)
 {
     m_updating = true;
-    for (const auto& [key, value] : params)
-        if (const Row row = m_rows.value(qs(key)); row.edit)
+    for (const auto& [key, value] : params) {
+        const Row row = m_rows.value(qs(key));
+        if (row.edit) {
             row.edit->setText(qs(value));
+            row.edit->setCursorPosition(0);  // a long formula shows its beginning
+        } else if (row.choice) {
+            const auto choice = core::parseChoice(*m_experiment->param(key), value);
+            if (choice) {
+                row.choice->setCurrentIndex(row.choice->findData(qs(*choice)));
+                m_choiceErrors.remove(qs(key));
+            } else {
+                m_choiceErrors.insert(qs(key), qs(choice.error().front().message));
+            }
+        }
+    }
     m_updating = false;
     onEdited();
 }
@@ -196,7 +318,16 @@ void ParameterPanel::resetToDefaults()
 
 core::Errors ParameterPanel::validate() const
 {
-    return m_experiment ? m_experiment->validate(params()) : core::Errors{};
+    if (!m_experiment)
+        return {};
+    core::Errors errors;
+    for (const core::Error& e : m_experiment->validate(params()))
+        if (!m_choiceErrors.contains(qs(e.parameter)))
+            errors.push_back(e);
+    for (auto it = m_choiceErrors.cbegin(); it != m_choiceErrors.cend(); ++it)
+        errors.push_back({core::ErrorKind::InvalidParameter, it.key().toStdString(),
+                          it.value().toStdString()});
+    return errors;
 }
 
 void ParameterPanel::onEdited()
@@ -243,20 +374,20 @@ void ParameterPanel::updateDerived()
 void ParameterPanel::setFieldError(const QString& key, const QString& message)
 {
     const Row row = m_rows.value(key);
-    if (!row.edit)
+    QWidget* field = input(row);
+    if (!field)
         return;
     row.error->setText(message);
     row.error->setVisible(!message.isEmpty());
     if (message.isEmpty()) {
-        row.edit->setPalette(QPalette());  // back to the inherited palette
+        field->setPalette(QPalette());  // back to the inherited palette
     } else {
         QPalette pal;
         pal.setColor(QPalette::Base, kErrorBase);  // only Base is overridden
-        row.edit->setPalette(pal);
+        field->setPalette(pal);
     }
-    row.edit->setToolTip(message.isEmpty() ? qs(m_experiment->param(key.toStdString())->help)
-                                           : message + QStringLiteral("\n\n") +
-                                                 qs(m_experiment->param(key.toStdString())->help));
+    const QString help = qs(m_experiment->param(key.toStdString())->help);
+    field->setToolTip(message.isEmpty() ? help : message + QStringLiteral("\n\n") + help);
 }
 
 void ParameterPanel::showErrors(const core::Errors& errors)
@@ -282,8 +413,9 @@ bool ParameterPanel::focusFirstError()
     for (const QString& key : std::as_const(m_order)) {
         const Row row = m_rows.value(key);
         if (!row.error->text().isEmpty()) {
-            row.edit->setFocus(Qt::OtherFocusReason);
-            row.edit->selectAll();
+            input(row)->setFocus(Qt::OtherFocusReason);
+            if (row.edit)
+                row.edit->selectAll();
             return true;
         }
     }

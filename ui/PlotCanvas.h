@@ -10,8 +10,14 @@
 
 namespace walklab::ui {
 
-/// One QCustomPlot holding one axis rect per displayed Panel (laid out in a grid of at most
-/// two columns), so that the GUI and every export render exactly the same picture.
+/// One QCustomPlot holding the displayed Panels in a grid of at most two columns, each under
+/// its title, so that the GUI and every export render exactly the same picture:
+/// - Chart panels: one axis rect (see detail::drawChart); with equalAxes one data unit is as
+///   many pixels on x as on y, at every size (the screen and each export), logY a log axis;
+/// - HeatMap panels: one colour map per value series side by side, one colour scale
+///   (detail::drawHeatMap), equal units;
+/// - Space3D panels: an orthographic view of the curves in their box (detail::drawProjection);
+///   the rotatable view is Space3DView.
 /// It only draws: all numbers come from the Result.
 class PlotCanvas : public QCustomPlot {
     Q_OBJECT
@@ -33,13 +39,17 @@ public:
     bool isSeriesVisible(const QString& seriesKey) const { return !m_hidden.contains(seriesKey); }
 
 protected:
-    /// QCustomPlot's layout, then each legend goes to the top corner where it hides less data
-    /// and, while the y range is the one rebuild() chose, the range is raised just enough
+    /// QCustomPlot's layout; then rects with equal units get ranges that fit their data at
+    /// this pixel size (or, when zoomed, y follows x by QCPAxis::setScaleRatio); then each
+    /// legend goes to the top corner where it hides less data and, while the y range is the
+    /// one rebuild() chose (and units need not be equal), the range is raised just enough
     /// that the legend covers no data. Runs for the screen and for every export size.
     void updateLayout() override;
 
 private:
     void rebuild();
+    /// Gives every rect with equal units ranges that fit its data box at its pixel size.
+    void fitEqualRects();
 
     core::Result m_result;
     QStringList m_views;

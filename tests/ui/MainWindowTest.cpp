@@ -1,22 +1,29 @@
 // The main window end to end (offscreen): typing, running, refusing, cancelling, switching.
 // Assertions are about state (the Result handed to the canvas, widget states), not pixels.
 #include "core/experiment/Registry.h"
+#include "ui/LiveModeView.h"
 #include "ui/MainWindow.h"
 #include "ui/ParameterPanel.h"
 #include "ui/PlotCanvas.h"
 #include "ui/Runner.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <cmath>
 #include <memory>
@@ -28,6 +35,7 @@ namespace core = walklab::core;
 namespace {
 
 const core::Experiment& walk1d() { return *core::findExperiment("walk1d"); }
+const core::Experiment& poisson() { return *core::findExperiment("poisson"); }
 
 /// What identifies a result's data, to check that a refused or cancelled run left it alone.
 struct Snapshot {
@@ -283,6 +291,119 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
     }
 
+    void presetsMenuSetsTheFormAndRuns()
+    {
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("walk1d"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QVERIFY(!w->presetsMenu()->isEnabled());  // walk1d has no presets
+        QVERIFY(w->presetsMenu()->actions().isEmpty());
+
+        QVERIFY(w->selectExperiment("poisson"));  // the menu is rebuilt for the experiment
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
+        const std::vector<core::Preset> presets = poisson().presets();
+        QVERIFY(presets.size() >= 2);
+        const QList<QAction*> actions = w->presetsMenu()->actions();
+        QCOMPARE(actions.size(), qsizetype(presets.size()));
+        QVERIFY(w->presetsMenu()->isEnabled());
+        for (std::size_t i = 0; i < presets.size(); ++i)
+            QCOMPARE(actions[qsizetype(i)]->text(), QString::fromStdString(presets[i].name));
+
+        // A preset sets every field: its own values, and the defaults for the others (even a
+        // field the user had changed), then runs.
+        type("realisations", "2000");
+        type("seed", "99");
+        const core::Preset& preset = presets[1];
+        actions[1]->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 3, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
+        const core::ParamSet form = w->parameterPanel()->params();
+        for (const auto& spec : poisson().params()) {
+            const auto given = preset.params.find(spec.key);
+            const std::string expected =
+                given == preset.params.end() ? spec.defaultText : given->second;
+            QCOMPARE(form.at(spec.key), expected);
+        }
+        // The result is the core's for exactly these values.
+        core::RunControl control;
+        const auto direct = poisson().run(form, control);
+        QVERIFY(direct);
+        const core::Result& shownResult = w->canvas()->result();
+        QCOMPARE(shownResult.experiment, std::string("poisson"));
+        QCOMPARE(shownResult.find("counts")->find("simulated")->y,
+                 direct->find("counts")->find("simulated")->y);
+        QCOMPARE(shownResult.find("timeline")->xLabel, direct->find("timeline")->xLabel);
+    }
+
+    void liveModeIsOfferedForATimeline()
+    {
+        // The poisson result of the test before: the live tab is there and replays it.
+        QTabWidget* tabs = w->plotTabs();
+        const int liveTab = tabs->indexOf(w->liveView());
+        QVERIFY(liveTab > 0);
+        QVERIFY(tabs->isTabVisible(liveTab));
+        walklab::ui::LiveModeView* live = w->liveView();
+        QVERIFY(live->available());
+        const core::Panel* timeline = w->canvas()->result().find("timeline");
+        QCOMPARE(live->replay()->realisations().size(), std::size_t(timeline->yTo));
+        QCOMPARE(live->replay()->windowEnd(), timeline->xTo);
+
+        tabs->setCurrentIndex(liveTab);
+        QVERIFY(!w->summaryTable()->isVisible());  // the whole height for the live mode
+        QTest::mouseClick(live->stepButton(), Qt::LeftButton);
+        QCOMPARE(live->replay()->shownTotal(), std::size_t(1));
+        live->setSecondsPerRealisation(0.5);
+        QTest::mouseClick(live->playButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(live->replay()->current() >= 1, 5000);
+        tabs->setCurrentIndex(0);  // back to the plots: the replay pauses
+        QVERIFY(!live->isPlaying());
+        QVERIFY(w->summaryTable()->isVisible());
+
+        // An experiment without a timeline: no live tab.
+        tabs->setCurrentIndex(liveTab);
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("walk1d"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QVERIFY(!tabs->isTabVisible(liveTab));
+        QVERIFY(tabs->currentWidget()->isAncestorOf(w->canvas()));  // the Plots tab
+        QVERIFY(!live->available());
+        QVERIFY(w->summaryTable()->isVisible());
+    }
+
+    void sliderDragRunsWithoutQueueing()
+    {
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("poisson"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        type("realisations", "3000");
+        QSlider* trials = w->parameterPanel()->slider("trials");
+        QVERIFY(trials);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
+
+        // A drag: many positions in a row while the first run is going. Only the first and
+        // the last value are run; nothing stale is queued behind them.
+        QSignalSpy started(w->runner(), &walklab::ui::Runner::started);
+        for (int position = 200; position <= 400; position += 20)
+            trials->setValue(position);
+        QCOMPARE(started.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
+        QTest::qWait(200);
+        QCOMPARE(started.count(), 2);
+        const QString n = w->parameterPanel()->field("trials")->text();
+        QCOMPARE(n, QStringLiteral("3981"));  // 10^(9 · 0.4), rounded
+        QVERIFY2(w->canvas()->result().find("binomial")->title.find("n = " + n.toStdString()) !=
+                     std::string::npos,
+                 w->canvas()->result().find("binomial")->title.c_str());
+        // The slider of n drives the binomial view only: dragging it brought that view in.
+        QCOMPARE(w->chosenViews(), QStringList({"counts", "interarrival", "binomial"}));
+        QCOMPARE(w->canvas()->shownViews(), w->chosenViews());
+        QVERIFY(w->setChosenViews({"counts", "interarrival"}));  // as the tests after this one expect
+
+        QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 4, 30000);
+    }
+
     void exportsWriteFiles()
     {
         QTemporaryDir dir;
@@ -294,6 +415,198 @@ private slots:
         const QString png = dir.filePath("plot.png");
         QCOMPARE(w->exportPlotTo(png, 800, 500), QString());
         QVERIFY(QFileInfo(png).size() > 0);
+    }
+
+    void defaultViewsPerExperiment()
+    {
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        int results = 0;
+        for (const auto& e : core::experiments()) {
+            const QString key = QString::fromStdString(e->key());
+            QVERIFY(w->selectExperiment(key));
+            ++results;
+            QTRY_COMPARE_WITH_TIMEOUT(shown.count(), results, 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
+            // A readable pair on a projector: one or two views, as the core declares them.
+            QStringList defaults;
+            for (const std::string& v : e->defaultViews())
+                defaults << QString::fromStdString(v);
+            QVERIFY2(defaults.size() >= 1 && defaults.size() <= 2, qPrintable(key));
+            QCOMPARE(w->canvas()->shownViews(), defaults);
+            QCOMPARE(w->chosenViews(), defaults);
+            // One switch per view, labelled with its title, its help as tooltip.
+            for (const core::ViewSpec& view : e->views()) {
+                QToolButton* box = w->viewButton(QString::fromStdString(view.key));
+                QVERIFY2(box, view.key.c_str());
+                QCOMPARE(box->text(), QString::fromStdString(view.title));
+                QCOMPARE(box->toolTip(), QString::fromStdString(view.help));
+                QCOMPARE(box->isChecked(), defaults.contains(QString::fromStdString(view.key)));
+                QVERIFY(box->isVisibleTo(w.get()));
+            }
+            int switches = 0;  // none left over from the experiment before
+            for (const QToolButton* button : w->findChildren<QToolButton*>())
+                switches += button->objectName().startsWith("view_");
+            QCOMPARE(switches, int(e->views().size()));
+        }
+        QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), results + 1, 30000);
+    }
+
+    void togglingAViewRedrawsWithoutRunning()
+    {
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"paths", "endpoint"}));
+        const Snapshot before = snapshot(*w);
+        QSignalSpy started(w->runner(), &walklab::ui::Runner::started);
+
+        // Switched on: drawn at once, in the order of the result, from the same data.
+        w->viewButton("msd")->click();
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"paths", "msd", "endpoint"}));
+        QCOMPARE(w->chosenViews(), w->canvas()->shownViews());
+        // Switched off: the series switches follow the panels shown.
+        QVERIFY(w->seriesCheckBox("mean_plus_2sd"));
+        w->viewButton("paths")->click();
+        w->viewButton("msd")->click();
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"endpoint"}));
+        QVERIFY(!w->seriesCheckBox("mean_plus_2sd"));
+        QVERIFY(w->seriesCheckBox("exact"));
+        QCOMPARE(started.count(), 0);
+        QVERIFY(snapshot(*w) == before);
+
+        // The last view cannot be switched off, by a click or from code.
+        QToolButton* endpoint = w->viewButton("endpoint");
+        QVERIFY(!endpoint->isEnabled());
+        QVERIFY(w->viewButton("paths")->isEnabled());
+        endpoint->setChecked(false);
+        QVERIFY(endpoint->isChecked());
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"endpoint"}));
+
+        // A new run keeps the choice; so does a visit to another experiment.
+        runWith({{"seed", "21"}});
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"endpoint"}));
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("poisson-ops"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"superposition", "thinning"}));
+        QVERIFY(!w->viewButton("endpoint"));
+        QVERIFY(w->selectExperiment("walk1d"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"endpoint"}));
+        QVERIFY(w->viewButton("endpoint")->isChecked());
+        QVERIFY(!w->viewButton("paths")->isChecked());
+        QVERIFY(!w->viewButton("endpoint")->isEnabled());
+    }
+
+    void exportPlotDrawsTheShownViews()
+    {
+        // Titles in an SVG export: the panels drawn, and only those.
+        const auto titles = [this](const QString& file) {
+            if (!w->exportPlotTo(file, 1000, 500).isEmpty())
+                return QString();
+            QFile f(file);
+            if (!f.open(QIODevice::ReadOnly))
+                return QString();
+            QXmlStreamReader xml(f.readAll());
+            QString text;
+            while (!xml.atEnd())
+                if (xml.readNext() == QXmlStreamReader::Characters)
+                    text += xml.text().toString() + '\n';
+            return text;
+        };
+        QTemporaryDir dir;
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"endpoint"}));  // as the test before left it
+        QString text = titles(dir.filePath("one.svg"));
+        QVERIFY2(text.contains("Endpoint distribution"), qPrintable(text));
+        QVERIFY(!text.contains("Sample paths"));
+        QVERIFY(!text.contains("Mean squared displacement"));
+
+        w->viewButton("paths")->click();
+        w->viewButton("msd")->click();
+        text = titles(dir.filePath("three.svg"));
+        QVERIFY(text.contains("Endpoint distribution"));
+        QVERIFY(text.contains("Sample paths"));
+        QVERIFY2(text.contains("Mean squared displacement"), qPrintable(text));
+        QVERIFY(!text.contains("Returned"));
+        w->viewButton("msd")->click();  // back to the defaults
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"paths", "endpoint"}));
+    }
+
+    void viewStripIsInSightAboveThePlots()
+    {
+        // walk3d has the most views (7): at 1400 × 800 every button shows without scrolling,
+        // above the plots, inside the Plots tab.
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("walk3d"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
+        w->resize(1400, 800);
+        QApplication::processEvents();
+        const QRect canvas(w->canvas()->mapTo(w.get(), QPoint(0, 0)), w->canvas()->size());
+        for (const core::ViewSpec& view : core::findExperiment("walk3d")->views()) {
+            QToolButton* button = w->viewButton(QString::fromStdString(view.key));
+            QVERIFY2(button && button->isVisible(), view.key.c_str());
+            QVERIFY(button->isCheckable());
+            QVERIFY(w->plotTabs()->widget(0)->isAncestorOf(button));
+            const QRect r(button->mapTo(w.get(), QPoint(0, 0)), button->size());
+            QVERIFY2(w->rect().contains(r), view.key.c_str());
+            QVERIFY2(r.bottom() < canvas.top(), view.key.c_str());
+        }
+
+        // --view in window mode: setChosenViews. Unknown keys are ignored; none known: refused.
+        QSignalSpy started(w->runner(), &walklab::ui::Runner::started);
+        QVERIFY(w->setChosenViews({"radial", "nosuch"}));
+        QCOMPARE(w->chosenViews(), QStringList({"radial"}));
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"radial"}));
+        QVERIFY(w->viewButton("radial")->isChecked());
+        QVERIFY(!w->viewButton("paths3d")->isChecked());
+        QVERIFY(!w->setChosenViews({"nosuch"}));
+        QVERIFY(!w->setChosenViews({}));
+        QCOMPARE(w->chosenViews(), QStringList({"radial"}));
+        QCOMPARE(started.count(), 0);  // redrawn, not run
+        QVERIFY(w->setChosenViews({"paths3d", "returns"}));
+    }
+
+    void aParameterBringsItsView()
+    {
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("poisson"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
+        QCOMPARE(w->chosenViews(), QStringList({"counts", "interarrival"}));
+
+        // A parameter of every view (the rate) changes no view.
+        type("rate", "4");
+        QCOMPARE(w->chosenViews(), QStringList({"counts", "interarrival"}));
+        // Arrival k drives the waiting-time view: typing brings it in, drawn from the last result.
+        type("arrival", "7");
+        QCOMPARE(w->chosenViews(), QStringList({"counts", "interarrival", "waiting"}));
+        QCOMPARE(w->canvas()->shownViews(), w->chosenViews());
+        QVERIFY(w->viewButton("waiting")->isChecked());
+        // Switched off again by the user, it comes back with the next edit.
+        w->viewButton("waiting")->click();
+        QVERIFY(!w->chosenViews().contains("waiting"));
+        type("arrival", "8");
+        QVERIFY(w->chosenViews().contains("waiting"));
+        type("memoryTime", "1");
+        QVERIFY(w->chosenViews().contains("memoryless"));
+
+        // Paths drive the counting paths and the timeline: one of them shown is enough.
+        QVERIFY(w->setChosenViews({"timeline"}));
+        type("paths", "10");
+        QCOMPARE(w->chosenViews(), QStringList({"timeline"}));
+        QVERIFY(w->setChosenViews({"counts"}));
+        type("paths", "12");
+        QCOMPARE(w->chosenViews(), QStringList({"counting", "counts"}));  // the first, in view order
+
+        // Values set by code (reset, presets, the command line) leave the views alone.
+        QVERIFY(w->setChosenViews({"counts"}));
+        w->parameterPanel()->resetToDefaults();
+        w->parameterPanel()->setParams({{"arrival", "3"}, {"trials", "500"}});
+        QCOMPARE(w->chosenViews(), QStringList({"counts"}));
+        QCOMPARE(shown.count(), 1);  // nothing of this ran
+
+        QVERIFY(w->setChosenViews({"counts", "interarrival"}));
+        QVERIFY(w->selectExperiment("walk1d"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
     }
 };
 

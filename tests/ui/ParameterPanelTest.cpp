@@ -1,15 +1,81 @@
 // The parameter form generated from an experiment's ParamSpecs.
 #include "core/experiment/Registry.h"
 #include "ui/ParameterPanel.h"
+#include "ui/SliderScale.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTest>
 
+#include <cmath>
+
 using walklab::ui::ParameterPanel;
+using walklab::ui::SliderScale;
 namespace core = walklab::core;
+
+namespace {
+
+/// An experiment with one parameter of each new kind: a choice, a text, and sliders over a
+/// range of six decades (logarithmic), a range of one decade (linear) and a short integer
+/// range (one position per value). It validates like a real one and never runs.
+class FormExperiment : public core::Experiment {
+public:
+    FormExperiment()
+    {
+        m_params = {
+            {"method", "Method", core::ParamType::Choice, 0, 0, "gaps", "", "How to simulate.",
+             {{"gaps", "Exponential gaps"}, {"order-statistics", "Order statistics"}}},
+            {"unit", "Time unit", core::ParamType::Text, 0, 0, "hour", "", "Name of the unit."},
+            {"trials", "Trials n", core::ParamType::Integer, 1, 1e6, "100", "trials", "n.", {},
+             true},
+            {"rate", "Rate λ", core::ParamType::Real, 0.5, 5, "3", "per hour", "λ.", {}, true},
+            {"count", "Count", core::ParamType::Integer, 0, 10, "4", "", "A small count.", {},
+             true},
+        };
+    }
+    std::string key() const override { return "form"; }
+    std::string title() const override { return "Form"; }
+    std::string help() const override { return "Parameters of every kind."; }
+    const std::vector<core::ParamSpec>& params() const override { return m_params; }
+    const std::vector<core::ViewSpec>& views() const override { return m_views; }
+    core::Errors validate(const core::ParamSet& set) const override
+    {
+        core::Errors errors;
+        auto add = [&](const core::Errors& e) { errors.insert(errors.end(), e.begin(), e.end()); };
+        const core::ParamSpec& method = *param("method");
+        if (auto m = core::parseChoice(method, core::paramText(set, method)); !m)
+            add(m.error());
+        if (core::paramText(set, *param("unit")).empty())
+            errors.push_back({core::ErrorKind::InvalidParameter, "unit",
+                              "unit = (empty): must be the name of a time unit"});
+        for (const char* key : {"trials", "count"}) {
+            const core::ParamSpec& spec = *param(key);
+            const auto v = core::parseInteger(spec, core::paramText(set, spec));
+            if (!v)
+                add(v.error());
+            else if (*v < spec.minimum || *v > spec.maximum)
+                errors.push_back({core::ErrorKind::InvalidParameter, key, std::string(key) +
+                                  " = " + std::to_string(*v) + ": out of range"});
+        }
+        if (auto r = core::parseReal(*param("rate"), core::paramText(set, *param("rate"))); !r)
+            add(r.error());
+        return errors;
+    }
+    core::Expected<core::Result> run(const core::ParamSet&, core::RunControl&) const override
+    {
+        return core::fail(core::ErrorKind::InvalidParameter, "", "not a real experiment");
+    }
+
+private:
+    std::vector<core::ParamSpec> m_params;
+    std::vector<core::ViewSpec> m_views;
+};
+
+}  // namespace
 
 class ParameterPanelTest : public QObject {
     Q_OBJECT
@@ -162,6 +228,157 @@ private slots:
         QSignalSpy run(&panel, &ParameterPanel::runRequested);
         QTest::keyClick(panel.field("walkers"), Qt::Key_Return);
         QCOMPARE(run.count(), 1);
+    }
+
+    void choiceIsAComboBoxOfLabelsStoringKeys()
+    {
+        FormExperiment form;
+        ParameterPanel panel;
+        panel.setExperiment(&form);
+        QVERIFY(!panel.field("method"));
+        QComboBox* box = panel.choiceBox("method");
+        QVERIFY(box);
+        QCOMPARE(box->objectName(), QStringLiteral("param_method"));
+        QCOMPARE(box->count(), 2);
+        QCOMPARE(box->itemText(0), QStringLiteral("Exponential gaps"));
+        QCOMPARE(box->itemText(1), QStringLiteral("Order statistics"));
+        QCOMPARE(box->currentText(), QStringLiteral("Exponential gaps"));  // the default
+        QCOMPARE(panel.params().at("method"), std::string("gaps"));
+        QVERIFY(panel.isValid());
+
+        QSignalSpy changed(&panel, &ParameterPanel::paramsChanged);
+        box->setCurrentIndex(1);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(panel.params().at("method"), std::string("order-statistics"));
+        // setParams takes a key or a label, in any case.
+        panel.setParams({{"method", "GAPS"}});
+        QCOMPARE(box->currentIndex(), 0);
+        panel.setParams({{"method", "order statistics"}});
+        QCOMPARE(box->currentIndex(), 1);
+        panel.resetToDefaults();
+        QCOMPARE(box->currentIndex(), 0);
+    }
+
+    void unknownChoiceIsAnErrorUntilOneIsPicked()
+    {
+        FormExperiment form;
+        ParameterPanel panel;
+        panel.setExperiment(&form);
+        panel.setParams({{"method", "foo"}});
+        QVERIFY(!panel.isValid());
+        QLabel* error = panel.errorLabel("method");
+        QVERIFY(!error->isHidden());
+        QCOMPARE(error->text(),
+                 QStringLiteral("method = foo: must be one of gaps, order-statistics"));
+        QCOMPARE(panel.validate().size(), std::size_t(1));
+        QVERIFY(panel.focusFirstError());
+        panel.choiceBox("method")->setCurrentIndex(1);
+        QVERIFY(panel.isValid());
+        QVERIFY(error->isHidden());
+    }
+
+    void textIsTakenAsTyped()
+    {
+        FormExperiment form;
+        ParameterPanel panel;
+        panel.setExperiment(&form);
+        QLineEdit* unit = panel.field("unit");
+        QVERIFY(unit);
+        QVERIFY(!panel.slider("unit"));
+        type(panel, "unit", "light year 2");
+        QCOMPARE(panel.params().at("unit"), std::string("light year 2"));  // not parsed
+        QVERIFY(panel.isValid());
+        type(panel, "unit", "");
+        QVERIFY(!panel.isValid());
+        QCOMPARE(panel.errorLabel("unit")->text(),
+                 QStringLiteral("unit = (empty): must be the name of a time unit"));
+    }
+
+    void sliderScales()
+    {
+        // Six decades: logarithmic, so 1, 1000 and 10^6 are at 0, the middle and the end.
+        const SliderScale log(1, 1e6, true);
+        QVERIFY(log.logarithmic());
+        QCOMPARE(log.steps(), SliderScale::kSteps);
+        QCOMPARE(log.value(0), 1.0);
+        QCOMPARE(log.value(500), 1000.0);
+        QCOMPARE(log.value(1000), 1e6);
+        QCOMPARE(log.position(1000), 500);
+        QCOMPARE(log.position(100), 333);  // log10(100) / 6 of the way
+        QCOMPARE(log.position(0.5), 0);    // outside: the nearer end
+        QCOMPARE(log.position(2e6), 1000);
+        // One decade: linear.
+        const SliderScale linear(0.5, 5, false);
+        QVERIFY(!linear.logarithmic());
+        QCOMPARE(linear.value(500), 2.75);
+        QCOMPARE(linear.position(2.75), 500);
+        // A short integer range: one position per value.
+        const SliderScale small(0, 10, true);
+        QVERIFY(!small.logarithmic());  // 0 is not a positive minimum
+        QCOMPARE(small.steps(), 10);
+        QCOMPARE(small.value(7), 7.0);
+        // Round trip of every position of a log integer scale stays within one value step.
+        for (int p = 0; p <= log.steps(); ++p)
+            QVERIFY(std::abs(log.position(log.value(p)) - p) <= 2 || log.value(p) < 20);
+    }
+
+    void sliderWritesTheFieldAndAsksForARun()
+    {
+        FormExperiment form;
+        ParameterPanel panel;
+        panel.setExperiment(&form);
+        QVERIFY(!panel.slider("method") && !panel.slider("unit"));
+        QSlider* trials = panel.slider("trials");
+        QVERIFY(trials);
+        QCOMPARE(trials->objectName(), QStringLiteral("slider_trials"));
+        QCOMPARE(trials->maximum(), SliderScale::kSteps);
+        QCOMPARE(trials->value(), 333);  // the default 100, on the log scale
+
+        QSignalSpy run(&panel, &ParameterPanel::dragRunRequested);
+        QSignalSpy changed(&panel, &ParameterPanel::paramsChanged);
+        trials->setValue(1000);
+        QCOMPARE(panel.field("trials")->text(), QStringLiteral("1000000"));
+        trials->setValue(500);
+        QCOMPARE(panel.field("trials")->text(), QStringLiteral("1000"));
+        trials->setValue(0);
+        QCOMPARE(panel.field("trials")->text(), QStringLiteral("1"));
+        QCOMPARE(run.count(), 3);
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(panel.params().at("trials"), std::string("1"));
+
+        // Keys step the handle one position at a time, even where positions round to one value.
+        trials->setValue(1);
+        QCOMPARE(panel.field("trials")->text(), QStringLiteral("1"));
+        QTest::keyClick(trials, Qt::Key_Right);
+        QCOMPARE(trials->value(), 2);
+
+        // Typing moves the handle.
+        type(panel, "trials", "10000");
+        QCOMPARE(trials->value(), 667);
+        QCOMPARE(run.count(), 5);  // typing is not dragging
+
+        QSlider* rate = panel.slider("rate");
+        QVERIFY(rate);
+        rate->setValue(500);
+        QCOMPARE(panel.field("rate")->text(), QStringLiteral("2.75"));
+        QSlider* count = panel.slider("count");
+        QCOMPARE(count->maximum(), 10);
+        count->setValue(7);
+        QCOMPARE(panel.params().at("count"), std::string("7"));
+    }
+
+    void sliderDoesNotAskForARunWhileTheFormIsInvalid()
+    {
+        FormExperiment form;
+        ParameterPanel panel;
+        panel.setExperiment(&form);
+        type(panel, "unit", "");
+        QSignalSpy run(&panel, &ParameterPanel::dragRunRequested);
+        panel.slider("trials")->setValue(100);
+        QCOMPARE(run.count(), 0);
+        QCOMPARE(panel.field("trials")->text(), QStringLiteral("4"));  // 10^(6·0.1) rounded
+        type(panel, "trials", "abc");  // unparsable: the handle stays where it was
+        QCOMPARE(panel.slider("trials")->value(), 100);
     }
 
     void emptyExperiment()

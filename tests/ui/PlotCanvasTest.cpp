@@ -1,0 +1,252 @@
+// PlotCanvas: what each panel kind hands to QCustomPlot (offscreen). State, not pixels:
+// plottable types and counts, line styles, legends, colour maps, and equal units at every size.
+#include "SyntheticResults.h"
+#include "ui/PlotCanvas.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using walklab::ui::PlotCanvas;
+namespace core = walklab::core;
+namespace test = walklab::test;
+
+namespace {
+
+/// The plottables that draw a series (decorations such as the projection's box carry no key).
+template <class T>
+QList<T*> seriesPlottables(QCustomPlot& plot)
+{
+    QList<T*> out;
+    for (int i = 0; i < plot.plottableCount(); ++i)
+        if (auto* p = qobject_cast<T*>(plot.plottable(i)); p && p->property("seriesKey").isValid())
+            out << p;
+    return out;
+}
+
+QStringList keysOf(const QList<QCPAbstractPlottable*>& list)
+{
+    QStringList keys;
+    for (auto* p : list)
+        keys << p->property("seriesKey").toString();
+    return keys;
+}
+
+/// Pixels per data unit along x divided by pixels per unit along y (1: equal units).
+double unitRatio(QCPAxisRect* rect)
+{
+    QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    QCPAxis* y = rect->axis(QCPAxis::atLeft);
+    const double px = std::abs(x->coordToPixel(1) - x->coordToPixel(0));
+    const double py = std::abs(y->coordToPixel(1) - y->coordToPixel(0));
+    return px / py;
+}
+
+/// Lays the canvas out at w × h pixels, as an export does.
+void layOut(PlotCanvas& canvas, int w, int h)
+{
+    canvas.setViewport(QRect(0, 0, w, h));
+    canvas.replot(QCustomPlot::rpImmediateRefresh);
+}
+
+QStringList legendNames(QCPAxisRect* rect)
+{
+    QStringList names;
+    auto* legend = qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(0));
+    for (int i = 0; legend && i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+            names << item->plottable()->name();
+    return names;
+}
+
+}  // namespace
+
+class PlotCanvasTest : public QObject {
+    Q_OBJECT
+private slots:
+    void stepsAreLeftStepGraphs()
+    {
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({test::countingPaths(6, 3, 5, 501)}));
+        const auto graphs = seriesPlottables<QCPGraph>(canvas);
+        QCOMPARE(graphs.size(), 7);  // 6 paths and the mean
+        for (QCPGraph* g : graphs) {
+            const bool path = g->property("seriesKey").toString().startsWith("path_");
+            QCOMPARE(g->lineStyle(), path ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
+            QCOMPARE(g->dataCount(), 501);
+        }
+        // N(t) holds its value until the next time: right-continuous steps.
+        QCOMPARE(legendNames(canvas.axisRect()),
+                 QStringList({"Sample paths (6 realisations)", "Mean λt"}));
+        QVERIFY(seriesPlottables<QCPCurve>(canvas).isEmpty());
+        // Counts get whole-number ticks although the mean is not whole.
+        QCPAxis* y = canvas.axisRect()->axis(QCPAxis::atLeft);
+        layOut(canvas, 900, 600);
+        for (double tick : y->tickVector())
+            QCOMPARE(tick, std::round(tick));
+    }
+
+    void parametricSeriesAreCurvesInRowOrder()
+    {
+        const core::Panel panel = test::trajectories2D(4, 120);
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel}));
+        const auto curves = seriesPlottables<QCPCurve>(canvas);
+        QCOMPARE(curves.size(), 4 + 2);  // the paths, the starts, the ends
+        QVERIFY(seriesPlottables<QCPGraph>(canvas).isEmpty());
+        QList<QCPAbstractPlottable*> all;
+        for (auto* c : curves)
+            all << c;
+        for (const QString& key : keysOf(all))
+            QVERIFY2(!panel.find(key.toStdString())->coordinate, qPrintable(key));
+        for (QCPCurve* c : curves) {
+            const std::string key = c->property("seriesKey").toString().toStdString();
+            const core::Series& s = *panel.find(key);
+            const core::Series& x = *panel.find(s.xOf);
+            if (s.style == core::SeriesStyle::Points) {
+                QCOMPARE(c->dataCount(), 4);  // NaN padding dropped
+                QCOMPARE(c->lineStyle(), QCPCurve::lsNone);
+                QVERIFY(c->scatterStyle().shape() != QCPScatterStyle::ssNone);
+                continue;
+            }
+            // The curve keeps the order of the rows (a walk doubles back on x).
+            QCOMPARE(c->dataCount(), 121);
+            for (int i = 0; i < c->dataCount(); ++i) {
+                QCOMPARE(c->data()->at(i)->key, x.y[std::size_t(i)]);
+                QCOMPARE(c->data()->at(i)->value, s.y[std::size_t(i)]);
+            }
+        }
+        // Coordinate columns never reach the legend; one entry for the bundle.
+        QCOMPARE(legendNames(canvas.axisRect()), QStringList({"Sample paths (4 walkers)", "Start", "End"}));
+        // Start and end look different.
+        QVERIFY(curves[4]->scatterStyle().shape() != curves[5]->scatterStyle().shape());
+    }
+
+    void equalAxesAtEverySize()
+    {
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({test::trajectories2D(6, 300)}));
+        QCPAxisRect* rect = canvas.axisRect();
+        const core::Panel& panel = canvas.result().panels.front();
+        for (const QSize size : {QSize(900, 600), QSize(500, 900), QSize(1600, 450), QSize(640, 640)}) {
+            layOut(canvas, size.width(), size.height());
+            QVERIFY2(std::abs(unitRatio(rect) - 1) < 0.01, qPrintable(QString::number(unitRatio(rect))));
+            // Every point of every path is in view.
+            const QCPRange x = rect->axis(QCPAxis::atBottom)->range(), y = rect->axis(QCPAxis::atLeft)->range();
+            for (const auto& s : panel.series) {
+                if (s.xOf.empty())
+                    continue;
+                const core::Series& xs = *panel.find(s.xOf);
+                for (std::size_t i = 0; i < s.y.size(); ++i)
+                    if (std::isfinite(s.y[i]))
+                        QVERIFY(x.contains(xs.y[i]) && y.contains(s.y[i]));
+            }
+        }
+        // Zoomed by the user: x stays, y follows it.
+        rect->axis(QCPAxis::atBottom)->setRange(-5, 5);
+        layOut(canvas, 700, 500);
+        QCOMPARE(rect->axis(QCPAxis::atBottom)->range().lower, -5.0);
+        QVERIFY(std::abs(unitRatio(rect) - 1) < 0.01);
+
+        // The check can fail: a chart without equalAxes fills its rect.
+        PlotCanvas other;
+        other.setResult(test::resultOf({test::countingPaths(3, 3, 5, 101)}));
+        layOut(other, 900, 600);
+        QVERIFY(std::abs(unitRatio(other.axisRect()) - 1) > 0.1);
+    }
+
+    void heatMapIsTwoColourMapsOnOneScale()
+    {
+        const core::Panel panel = test::heatMap(6);
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel}));
+        const auto maps = seriesPlottables<QCPColorMap>(canvas);
+        QCOMPARE(maps.size(), 2);
+        QCOMPARE(canvas.axisRectCount(), 2);
+        QVERIFY(maps[0]->keyAxis()->axisRect() != maps[1]->keyAxis()->axisRect());
+        QVERIFY(maps[0]->colorScale());
+        QCOMPARE(maps[0]->colorScale(), maps[1]->colorScale());
+        QCOMPARE(canvas.findChildren<QCPColorScale*>().size(), 1);
+        double top = 0;
+        for (const auto& s : panel.series)
+            if (!s.coordinate)
+                for (double v : s.y)
+                    top = std::max(top, v);
+        QCOMPARE(maps[0]->dataRange().lower, 0.0);
+        QCOMPARE(maps[0]->dataRange().upper, top);
+        QCOMPARE(maps[0]->gradient().colorStops(), maps[1]->gradient().colorStops());
+        // Each cell holds its row's value, at the centre given by x and the "y" coordinate.
+        const core::Series& y = *panel.find("y");
+        for (int m = 0; m < 2; ++m) {
+            const core::Series& s = *panel.find(maps[m]->property("seriesKey").toString().toStdString());
+            QCOMPARE(maps[m]->data()->keySize(), 13);
+            QCOMPARE(maps[m]->data()->valueSize(), 13);
+            for (std::size_t i = 0; i < panel.x.size(); ++i)
+                QCOMPARE(maps[m]->data()->data(panel.x[i], y.y[i]), s.y[i]);
+        }
+        for (const QSize size : {QSize(1100, 500), QSize(700, 700)}) {
+            layOut(canvas, size.width(), size.height());
+            for (QCPAxisRect* rect : canvas.axisRects())
+                QVERIFY2(std::abs(unitRatio(rect) - 1) < 0.01, qPrintable(QString::number(unitRatio(rect))));
+        }
+        // Dragging one map moves the other.
+        canvas.axisRects()[0]->axis(QCPAxis::atBottom)->setRange(-2, 3);
+        QCOMPARE(canvas.axisRects()[1]->axis(QCPAxis::atBottom)->range(), QCPRange(-2, 3));
+    }
+
+    void space3DIsProjectedWithEqualUnits()
+    {
+        const core::Panel panel = test::trajectories3D(3, 200);
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel}));
+        const auto curves = seriesPlottables<QCPCurve>(canvas);
+        QCOMPARE(curves.size(), 3 + 2);
+        for (QCPCurve* c : curves) {
+            const core::Series* s = panel.find(c->property("seriesKey").toString().toStdString());
+            QVERIFY(s && !s->coordinate);
+            QCOMPARE(c->dataCount(), s->style == core::SeriesStyle::Points ? 3 : 201);
+        }
+        QStringList texts;
+        for (int i = 0; i < canvas.itemCount(); ++i)
+            if (auto* t = qobject_cast<QCPItemText*>(canvas.item(i)))
+                texts << t->text();
+        for (const char* axis : {"x", "y", "z"})
+            QVERIFY2(texts.contains(axis), axis);
+        QVERIFY(texts.size() > 6);  // and tick labels
+        layOut(canvas, 900, 700);
+        QVERIFY(std::abs(unitRatio(canvas.axisRect()) - 1) < 0.01);
+        QCOMPARE(legendNames(canvas.axisRect()), QStringList({"Sample paths (3 walkers)", "Start", "End"}));
+    }
+
+    void logAxisDropsNonPositiveValues()
+    {
+        core::Panel panel = test::logPanel(40);
+        panel.series[0].y[3] = 0;  // cannot be drawn on a log axis
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel}));
+        QCPAxis* y = canvas.axisRect()->axis(QCPAxis::atLeft);
+        QCOMPARE(y->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(y->range().lower > 0);
+        const auto graphs = seriesPlottables<QCPGraph>(canvas);
+        QCOMPARE(graphs.size(), 2);
+        QCPGraph* points = graphs[0]->property("seriesKey").toString() == "exact" ? graphs[0] : graphs[1];
+        QVERIFY(std::isnan(points->data()->at(3)->value));
+        QVERIFY(y->range().contains(panel.series[0].y[39]) && y->range().contains(panel.series[0].y[0]));
+    }
+
+    void hiddenOptionalSeriesAreNotDrawn()
+    {
+        core::Panel panel = test::trajectories2D(2, 50);
+        for (auto& s : panel.series)
+            if (s.key == "end_y")
+                s.optional = true;
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel}));
+        QCOMPARE(seriesPlottables<QCPCurve>(canvas).size(), 4);
+        canvas.setSeriesVisible("end_y", false);
+        QCOMPARE(seriesPlottables<QCPCurve>(canvas).size(), 3);
+    }
+};
+
+QTEST_MAIN(PlotCanvasTest)
+#include "PlotCanvasTest.moc"

@@ -1,0 +1,54 @@
+// The look shared by every plot of PlotCanvas: fonts, colours, axes, legends, tickers.
+#pragma once
+
+#include <qcustomplot.h>
+
+#include <QColor>
+#include <QFont>
+
+namespace walklab::ui::detail {
+
+// Fonts are given in pixels, not points: QCustomPlot measures text with the screen's DPI
+// while painting uses the paint device's, so point sizes would make the PDF and SVG layouts
+// differ from the PNG one. Pixels are the same on every device (16 px = 12 pt at 96 dpi).
+inline constexpr int kTitlePx = 16;
+inline constexpr int kLabelPx = 15;
+inline constexpr int kTickPx = 14;
+inline constexpr int kLegendPx = 13;
+
+inline const QColor kBarFill(135, 180, 225, 190);
+inline const QColor kBarPen(60, 110, 170);
+inline const QColor kPointColor(165, 20, 30);
+inline const QColor kGuideColor(70, 70, 70);
+inline const QColor kAxisColor(60, 60, 60);
+inline const QColor kGridColor(225, 225, 225);
+
+/// A sans-serif font of `px` pixels.
+QFont pixelFont(int px, bool bold = false);
+
+/// Colour of curve `index` other than sample paths (the first is walk1d's normal approximation).
+QColor lineColor(int index);
+/// Colour of sample path `index` (muted and distinct, Tableau 10), with the alpha that keeps a
+/// bundle of `count` paths readable.
+QColor pathColor(int index, int count);
+/// Pen width of a path in a bundle of `count`.
+double pathWidth(int count);
+/// Marker of the `index`-th Points series drawn over another series (a trajectory's start,
+/// end, …): distinct shape and colour each, white-rimmed so it stands out on dense paths.
+QCPScatterStyle markerStyle(int index);
+
+/// Axis pens, fonts and grid of the WalkLab look.
+void styleAxis(QCPAxis* axis);
+/// A closed frame: the axis rect's top and right axes draw only their base line.
+void closeFrame(QCPAxisRect* rect);
+/// A title text element (bold), for a panel or a sub-plot.
+QCPTextElement* makeTitle(QCustomPlot* plot, const QString& text, bool bold = true);
+/// Adds an empty legend in the top-right inset of `rect` (PlotCanvas moves it to the corner
+/// where it hides less data).
+QCPLegend* addLegend(QCPAxisRect* rect);
+
+/// Tick steps that are whole numbers (1, 2, 5, 10, 20, 25, 50 …) for integer axes such as
+/// positions and times, so a narrow range never gets ticks at 2.5.
+QSharedPointer<QCPAxisTicker> integerTicker();
+
+}  // namespace walklab::ui::detail
