@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -21,8 +22,9 @@ constexpr int kPanelHeight = 700;  // so two panels side by side give 1600 × 70
 constexpr unsigned kMaxThreads = 1024;
 constexpr int kTextWidth = 79;
 
-const char* const kBuiltinNames[] = {"experiment", "view", "export", "width", "height", "csv",
-                                     "threads", "print", "help", "h", "version", "v"};
+const char* const kBuiltinNames[] = {"experiment", "preset", "view", "export", "width",
+                                     "height", "csv", "threads", "print", "help", "h",
+                                     "version", "v"};
 
 QString q(const std::string& s)
 {
@@ -70,6 +72,59 @@ QString optionLine(const QString& names, const QString& description, int width)
     return head + wrap(description, width, width);
 }
 
+/// A preset's name as an option value: lower case ASCII letters and digits, every other run
+/// of characters one hyphen ("Hospital births: 3 per hour" → "hospital-births-3-per-hour").
+QString slug(const std::string& name)
+{
+    QString text;
+    bool gap = false;
+    for (const QChar c : q(name)) {
+        if (c.unicode() < 128 && c.isLetterOrNumber()) {
+            if (gap && !text.isEmpty())
+                text += '-';
+            text += c.toLower();
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    return text;
+}
+
+/// The preset `name` designates: its name (any case), its slug, or the start of exactly one
+/// slug ("hospital"). Otherwise nullptr, with the reason in `why`.
+const core::Preset* findPreset(const std::vector<core::Preset>& presets, const QString& name,
+                               QString& why)
+{
+    const QString wanted = slug(name.toStdString());
+    std::vector<const core::Preset*> starting;
+    for (const auto& p : presets) {
+        if (q(p.name).compare(name.trimmed(), Qt::CaseInsensitive) == 0 || slug(p.name) == wanted)
+            return &p;
+        if (!wanted.isEmpty() && slug(p.name).startsWith(wanted))
+            starting.push_back(&p);
+    }
+    if (starting.size() == 1)
+        return starting.front();
+    QStringList slugs;
+    for (const auto& p : presets)
+        if (starting.empty() || std::find(starting.begin(), starting.end(), &p) != starting.end())
+            slugs << slug(p.name);
+    why = presets.empty()      ? QStringLiteral("the experiment has no presets")
+          : starting.empty()
+              ? QStringLiteral("no such preset; the presets are %1").arg(slugs.join(", "))
+                             : QStringLiteral("it could be %1").arg(slugs.join(" or "));
+    return nullptr;
+}
+
+QString choiceKeys(const core::ParamSpec& spec, const QString& separator)
+{
+    QStringList keys;
+    for (const auto& c : spec.choices)
+        keys << q(c.key);
+    return keys.join(separator);
+}
+
 QString rangeText(const core::ParamSpec& spec)
 {
     QString range;
@@ -83,6 +138,14 @@ QString rangeText(const core::ParamSpec& spec)
     case core::ParamType::Seed:
         range = QStringLiteral("0 … 18446744073709551615");
         break;
+    case core::ParamType::Choice: {
+        QStringList choices;
+        for (const auto& c : spec.choices)
+            choices << q(c.key) + " (" + q(c.label) + ')';
+        return QStringLiteral("one of ") + choices.join(", ");
+    }
+    case core::ParamType::Text:
+        return q(spec.unit);  // free text: no range, the help says what is allowed
     }
     if (!spec.unit.empty())
         range += ' ' + q(spec.unit);
@@ -95,6 +158,8 @@ QString valueName(const core::ParamSpec& spec)
     case core::ParamType::Integer: return QStringLiteral("n");
     case core::ParamType::Real: return QStringLiteral("x");
     case core::ParamType::Seed: return QStringLiteral("seed");
+    case core::ParamType::Choice: return choiceKeys(spec, QStringLiteral("|"));
+    case core::ParamType::Text: return QStringLiteral("text");
     }
     return QStringLiteral("value");
 }
@@ -105,6 +170,14 @@ QString viewList(const core::Experiment& experiment)
     for (const auto& v : experiment.views())
         keys << q(v.key);
     return keys.join(QStringLiteral(", "));
+}
+
+/// The view --csv writes without --view: the last default view. Experiments declare paths
+/// before laws, so this is a table of numbers rather than of sample paths (walk1d: endpoint).
+QString csvDefaultView(const core::Experiment& experiment)
+{
+    const std::vector<std::string> keys = experiment.defaultViews();
+    return keys.empty() ? QString() : q(keys.back());
 }
 
 bool hasView(const core::Experiment& experiment, const QString& key)
@@ -147,15 +220,21 @@ CommandLine::CommandLine()
     QString csvDefaults;
     for (const auto& e : core::experiments())
         if (!e->views().empty())
-            csvDefaults += (csvDefaults.isEmpty() ? "" : ", ") + q(e->key()) + ": " + q(e->views().back().key);
+            csvDefaults += (csvDefaults.isEmpty() ? "" : ", ") + q(e->key()) + ": " + csvDefaultView(*e);
 
     m_builtin = {
         {QStringList{"experiment"}, QStringLiteral("Experiment to run: %1 (default %2).").arg(expKeys, defKey),
          "key"},
+        {QStringList{"preset"},
+         "Start from a named example of the experiment (listed under Presets below): its "
+         "values first, then the parameter options given here. NAME is the preset's name in "
+         "any case, its hyphenated form, or the start of one (\"hospital\").",
+         "name"},
         {QStringList{"view"},
-         QStringLiteral("Views to draw in the image, comma-separated (default: all views of the "
-                        "experiment). A CSV file holds a single table, so --csv writes one view: "
-                        "by default the experiment's last view (%1); --view paths writes the "
+         QStringLiteral("Views to draw, in the image or the window, comma-separated (--view paths,msd), or "
+                        "'all' for every view of the experiment (default: its default views, "
+                        "marked below). A CSV file holds a single table, so --csv writes one "
+                        "view: by default the last default view (%1); --view paths writes the "
                         "sample paths table instead.")
              .arg(csvDefaults),
          "names"},
@@ -256,15 +335,60 @@ int CommandLine::parse(const QStringList& arguments)
                       .arg(key, keys.join(", ")));
         }
     }
+    // Without --experiment, a preset chooses the experiment that has it.
+    if (!m_experimentGiven && parser.isSet("preset")) {
+        QStringList owners;
+        for (const auto& e : core::experiments()) {
+            QString why;
+            const auto presets = e->presets();
+            if (findPreset(presets, parser.value("preset"), why)) {
+                owners << q(e->key());
+                m_experiment = e.get();
+            }
+        }
+        m_experimentGiven = owners.size() == 1;
+        if (owners.size() > 1)
+            error(QStringLiteral("--preset %1: experiments %2 all have it; choose one with "
+                                 "--experiment")
+                      .arg(parser.value("preset"), owners.join(", ")));
+        if (owners.isEmpty())
+            error(QStringLiteral("--preset %1: no experiment has such a preset (--help lists "
+                                 "them)")
+                      .arg(parser.value("preset")));
+        if (owners.size() != 1)
+            m_experiment = defaultExperiment();
+    }
+    if (m_experiment && m_experimentGiven && parser.isSet("preset")) {
+        const QString name = parser.value("preset");
+        QString why;
+        const auto presets = m_experiment->presets();
+        if (const core::Preset* preset = findPreset(presets, name, why))
+            m_params = preset->params;
+        else
+            error(QStringLiteral("--preset %1: %2 (experiment %3)")
+                      .arg(name, why, q(m_experiment->key())));
+    }
     if (m_experiment) {
         const QString expKey = q(m_experiment->key());
         bool paramErrors = false;
+        QStringList reported;  // parameters whose message is already out
         for (const auto& option : m_paramOptions) {
             if (!parser.isSet(option.name))
                 continue;
             const QString value = parser.values(option.name).constLast();
             if (option.keyByExperiment.contains(expKey)) {
-                m_params[option.keyByExperiment.value(expKey).toStdString()] = value.toStdString();
+                const std::string key = option.keyByExperiment.value(expKey).toStdString();
+                m_params[key] = value.toStdString();
+                // A choice is stored by its key, and a bad one named with the allowed keys.
+                const core::ParamSpec& spec = *m_experiment->param(key);
+                if (spec.type == core::ParamType::Choice) {
+                    if (const auto choice = core::parseChoice(spec, value.toStdString())) {
+                        m_params[key] = *choice;
+                    } else {
+                        error(q(choice.error().front().message));
+                        reported << q(key);
+                    }
+                }
             } else {
                 error(QStringLiteral("--%1 %2: not a parameter of experiment %3 (it belongs to %4)")
                           .arg(option.name, value, expKey,
@@ -274,16 +398,25 @@ int CommandLine::parse(const QStringList& arguments)
         }
         if (!paramErrors)
             for (const auto& e : m_experiment->validate(m_params))
-                error(q(e.message));
+                if (!reported.contains(q(e.parameter)))
+                    error(q(e.message));
     }
 
-    // Views.
+    // Views: the names given (all: every view), else the experiment's default views.
     if (parser.isSet("view")) {
         const QString value = parser.value("view");
         QStringList names;
-        for (const QString& name : value.split(',', Qt::SkipEmptyParts))
-            if (!name.trimmed().isEmpty() && !names.contains(name.trimmed()))
-                names << name.trimmed();
+        for (const QString& part : value.split(',', Qt::SkipEmptyParts)) {
+            QStringList expanded{part.trimmed()};
+            if (expanded.front() == QLatin1String("all") && m_experiment) {
+                expanded.clear();
+                for (const auto& v : m_experiment->views())
+                    expanded << q(v.key);
+            }
+            for (const QString& name : expanded)
+                if (!name.isEmpty() && !names.contains(name))
+                    names << name;
+        }
         if (names.isEmpty()) {
             error(QStringLiteral("--view '%1': name at least one view").arg(value));
         } else if (m_experiment) {
@@ -293,13 +426,17 @@ int CommandLine::parse(const QStringList& arguments)
                               .arg(name, q(m_experiment->key()), viewList(*m_experiment)));
         }
         m_imageViews = names;
+        m_viewsGiven = true;
         if (names.size() == 1)
             m_csvView = names.front();
         else if (parser.isSet("csv"))
             error(QStringLiteral("--view %1 with --csv: a CSV file holds one view; choose one of %2")
                       .arg(value, m_experiment ? viewList(*m_experiment) : QString()));
-    } else if (m_experiment && !m_experiment->views().empty()) {
-        m_csvView = q(m_experiment->views().back().key);
+    } else if (m_experiment) {
+        for (const auto& key : m_experiment->defaultViews())
+            m_imageViews << q(key);
+        m_csvView = csvDefaultView(*m_experiment);
+        m_csvViewChosen = false;
     }
 
     // Outputs.
@@ -324,8 +461,7 @@ int CommandLine::parse(const QStringList& arguments)
         error(QStringLiteral("--export and --csv name the same file %1").arg(m_csvPath));
 
     // Image size: 800 × 700 per panel, two panels per row.
-    const int panels = int(m_imageViews.isEmpty() && m_experiment ? m_experiment->views().size()
-                                                                  : m_imageViews.size());
+    const int panels = int(m_imageViews.size());
     const int columns = std::clamp(panels, 1, 2), rows = std::max(1, (panels + 1) / 2);
     m_width = kPanelWidth * columns;
     m_height = kPanelHeight * rows;
@@ -357,7 +493,7 @@ int CommandLine::parse(const QStringList& arguments)
     if (m_errors > 0)
         return usage();
     if (!m_headless) {
-        for (const char* name : {"view", "width", "height", "threads"})
+        for (const char* name : {"width", "height", "threads"})
             if (parser.isSet(name))
                 std::fprintf(stderr, "walklab: note: --%s is used only with --export, --csv or "
                                      "--print; the window ignores it\n", name);
@@ -406,9 +542,10 @@ int CommandLine::run()
             error(failure);
             return kExitFailure;
         }
-        out(QStringLiteral("wrote %1 (view %2, %3 rows)\n")
+        out(QStringLiteral("wrote %1 (view %2, %3 rows%4)\n")
                 .arg(m_csvPath, m_csvView)
-                .arg(panel->x.size()));
+                .arg(panel->x.size())
+                .arg(m_csvViewChosen ? QString() : QStringLiteral("; the default view, --view NAME writes another")));
     }
 
     if (m_print) {
@@ -438,9 +575,10 @@ int CommandLine::run()
         for (const auto& note : result->notes)
             out(wrap("Note: " + q(note), 0));
     }
-    out(QStringLiteral("%1: done in %2 s on %3 threads\n")
+    out(QStringLiteral("%1: done in %2 s on %3 thread%4\n")
             .arg(q(m_experiment->key()), q(core::formatSignificant(result->seconds, 3)))
-            .arg(result->threads));
+            .arg(result->threads)
+            .arg(result->threads == 1 ? "" : "s"));
     std::fflush(stdout);
     return kExitOk;
 }
@@ -448,9 +586,10 @@ int CommandLine::run()
 QString CommandLine::helpText() const
 {
     QString text = QStringLiteral("Usage: walklab [options]\n\n");
-    text += wrap("WalkLab explores random walks by simulation and plots each Monte Carlo result "
-                 "against its exact distribution. Without --export, --csv or --print it opens "
-                 "its window (parameters given here fill the form); with any of them it runs "
+    text += wrap("WalkLab explores random walks and Poisson processes by simulation and plots each "
+                 "Monte Carlo result against its exact distribution. Without --export, --csv or "
+                 "--print it opens its window (parameters and --view given here fill the form "
+                 "and choose the plots); with any of them it runs "
                  "without a window and writes the files.",
                  0);
     text += '\n' + describeOptions() + '\n' + describeExperiments();
@@ -460,7 +599,10 @@ QString CommandLine::helpText() const
     text += QStringLiteral("Examples:\n"
                            "  walklab --steps 100 --walkers 100000 --seed 7 --export walk.png\n"
                            "  walklab --p 0.6 --q 0.3 --csv endpoint.csv --print\n"
-                           "  walklab --view paths --csv paths.csv\n");
+                           "  walklab --view paths --csv paths.csv\n"
+                           "  walklab --experiment walk3d --view all --export walk3d.png\n"
+                           "  walklab --experiment walk2d --view paths,msd,returns --export walk2d.pdf\n"
+                           "  walklab --preset hospital --view counts --export births.png\n");
     return text;
 }
 
@@ -492,13 +634,14 @@ QString CommandLine::describeExperiments() const
                     .arg(q(e->key()), q(e->title()),
                          e.get() == def ? QStringLiteral(" (default)") : QString());
         text += wrap(q(e->help()), 4);
-        text += QStringLiteral("    Views:\n");
-        for (std::size_t i = 0; i < e->views().size(); ++i) {
-            const auto& v = e->views()[i];
+        text += QStringLiteral("    Views (* shown by default):\n");
+        const std::vector<std::string> defaults = e->defaultViews();
+        for (const auto& v : e->views()) {
+            const bool shown = std::find(defaults.begin(), defaults.end(), v.key) != defaults.end();
             QString description = q(v.title) + ". " + q(v.help);
-            if (i + 1 == e->views().size())
+            if (q(v.key) == csvDefaultView(*e))
                 description += " Default view of --csv.";
-            text += optionLine("    " + q(v.key), description, 18);
+            text += optionLine(QStringLiteral("  %1 %2").arg(shown ? "*" : " ", q(v.key)), description, 18);
         }
         text += QStringLiteral("    Parameters:\n");
         for (const auto& spec : e->params()) {
@@ -507,11 +650,23 @@ QString CommandLine::describeExperiments() const
                 if (option.keyByExperiment.value(q(e->key())) == q(spec.key))
                     name = option.name;
             const QString head = QStringLiteral("    --%1 <%2>").arg(name, valueName(spec));
-            QString description = q(spec.label) + ", " + rangeText(spec) + ", default " +
+            const QString range = rangeText(spec);
+            QString description = q(spec.label) + (range.isEmpty() ? "" : ", " + range) +
+                                  ", default " +
                                   (spec.defaultText.empty() ? QStringLiteral("derived")
                                                             : q(spec.defaultText)) +
                                   ". " + q(spec.help);
             text += optionLine(head, description, 24);
+        }
+        const auto presets = e->presets();
+        if (!presets.empty())
+            text += QStringLiteral("    Presets (--preset NAME):\n");
+        for (const auto& p : presets) {
+            QStringList values;
+            for (const auto& [key, value] : p.params)
+                values << q(key) + '=' + q(value);
+            text += optionLine("    " + slug(p.name),
+                               q(p.name) + ". " + q(p.help) + " (" + values.join(' ') + ')', 24);
         }
         text += '\n';
     }

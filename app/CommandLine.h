@@ -40,6 +40,8 @@ public:
     const core::Experiment* experiment() const { return m_experiment; }
     bool experimentGiven() const { return m_experimentGiven; }
     const core::ParamSet& params() const { return m_params; }
+    /// The views named by --view ("all" expanded), or empty when it was not given.
+    QStringList views() const { return m_viewsGiven ? m_imageViews : QStringList(); }
 
     /// The full --help text: options, then every experiment with its views and parameters.
     QString helpText() const;
@@ -62,8 +64,10 @@ private:
     const core::Experiment* m_experiment = nullptr;
     bool m_experimentGiven = false;
     core::ParamSet m_params;
-    QStringList m_imageViews;  ///< empty: all views
+    QStringList m_imageViews;  ///< views drawn by --export: --view, else the default views
+    bool m_viewsGiven = false;  ///< --view was given: the window shows m_imageViews too
     QString m_csvView;
+    bool m_csvViewChosen = true;  ///< false: m_csvView is the default, not named by --view
     QString m_exportPath, m_csvPath;
     int m_width = 0, m_height = 0;
     unsigned m_threads = 0;

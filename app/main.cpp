@@ -29,12 +29,14 @@ bool haveDisplay()
 #endif
 }
 
-/// Opens the main window, with the experiment and parameters given on the command line.
+/// Opens the main window, with the experiment, parameters and views given on the command line.
 int runGui(QApplication& app, const walklab::app::CommandLine& cli)
 {
     walklab::ui::MainWindow window;
     if (cli.experimentGiven() && cli.experiment() && window.experiment() != cli.experiment())
         window.selectExperiment(QString::fromStdString(cli.experiment()->key()));
+    if (!cli.views().isEmpty())
+        window.setChosenViews(cli.views());  // checked against the experiment by parse()
     if (!cli.params().empty()) {
         window.parameterPanel()->setParams(cli.params());
         window.runNow();

@@ -16,6 +16,9 @@ struct ViewSpec {
     std::string key;    ///< "endpoint": --view endpoint, CSV/plot name
     std::string title;  ///< "Endpoint distribution"
     std::string help;   ///< one line for --help
+    /// Drawn when the user has not chosen views (the window's first plots, an export without
+    /// --view). Experiments mark a pair that reads well on a projector: one or two views.
+    bool shownByDefault = false;
 };
 
 /// A named set of parameter values ("Hospital births: 3 per hour") offered in a menu; keys
@@ -45,6 +48,20 @@ public:
     /// Validates, simulates and computes the exact laws. Errors: InvalidParameter,
     /// Cancelled, TooLarge. Thread-safe: may run concurrently with other runs.
     virtual Expected<Result> run(const ParamSet& params, RunControl& control) const = 0;
+
+    /// Keys of the views marked shownByDefault, in declaration order; all views when none is
+    /// marked.
+    std::vector<std::string> defaultViews() const
+    {
+        std::vector<std::string> keys;
+        for (const auto& v : views())
+            if (v.shownByDefault)
+                keys.push_back(v.key);
+        if (keys.empty())
+            for (const auto& v : views())
+                keys.push_back(v.key);
+        return keys;
+    }
 
     /// The spec of `paramKey`, or nullptr.
     const ParamSpec* param(const std::string& paramKey) const

@@ -38,6 +38,9 @@ struct ParamSpec {
     std::string help;         ///< one line for tooltips and --help
     std::vector<ParamChoice> choices;  ///< the allowed values of a Choice parameter
     bool slider = false;  ///< GUI: Integer/Real also get a slider that reruns while dragging
+    /// The views this parameter drives (ViewSpec keys); empty = all. Editing it in the window
+    /// brings the first of them into sight when none is shown.
+    std::vector<std::string> views;
 };
 
 /// Parameter values as text, keyed by ParamSpec::key. Missing keys take their default.

@@ -1,6 +1,11 @@
 #include "core/experiment/Registry.h"
 
+#include "core/experiment/NonHomogeneousPoissonExperiment.h"
+#include "core/experiment/PoissonExperiment.h"
+#include "core/experiment/PoissonOperationsExperiment.h"
 #include "core/experiment/Walk1DExperiment.h"
+#include "core/experiment/Walk2DExperiment.h"
+#include "core/experiment/Walk3DExperiment.h"
 
 namespace walklab::core {
 
@@ -9,6 +14,11 @@ const std::vector<std::unique_ptr<Experiment>>& experiments()
     static const auto all = [] {
         std::vector<std::unique_ptr<Experiment>> v;
         v.push_back(std::make_unique<Walk1DExperiment>());
+        v.push_back(std::make_unique<Walk2DExperiment>());
+        v.push_back(std::make_unique<Walk3DExperiment>());
+        v.push_back(std::make_unique<PoissonExperiment>());
+        v.push_back(std::make_unique<NonHomogeneousPoissonExperiment>());
+        v.push_back(std::make_unique<PoissonOperationsExperiment>());
         return v;
     }();
     return all;

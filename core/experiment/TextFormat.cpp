@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <string>
 
 namespace walklab::core {
 
@@ -17,6 +18,11 @@ std::string formatSignificant(double value, int digits)
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
     return buffer;
+}
+
+std::string formatRunTime(double seconds, unsigned threads)
+{
+    return formatSignificant(seconds, 3) + " s on " + std::to_string(threads) + (threads == 1 ? " thread" : " threads");
 }
 
 }  // namespace walklab::core

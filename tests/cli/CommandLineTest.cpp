@@ -53,12 +53,51 @@ private slots:
 
     void defaultSizeFollowsTheViews()
     {
-        const Outcome both = walklab(kSmall + QStringList{"--export", path("both.png")});
-        QCOMPARE(both.exitCode, 0);
-        QCOMPARE(QImage(path("both.png")).size(), QSize(1600, 700));
-        const Outcome one = walklab(kSmall + QStringList{"--view", "endpoint", "--export", path("one.png")});
-        QCOMPARE(one.exitCode, 0);
-        QCOMPARE(QImage(path("one.png")).size(), QSize(800, 700));
+        // 800 × 700 per panel, two side by side: the default pair, all 4 views, 3 named views, one.
+        const QList<QPair<QStringList, QSize>> cases{
+            {{}, QSize(1600, 700)},
+            {{"--view", "all"}, QSize(1600, 1400)},
+            {{"--view", "paths,msd,returns"}, QSize(1600, 1400)},
+            {{"--view", "endpoint"}, QSize(800, 700)}};
+        for (const auto& [views, size] : cases) {
+            const Outcome o = walklab(kSmall + views + QStringList{"--export", path("size.png")});
+            QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+            QCOMPARE(QImage(path("size.png")).size(), size);
+        }
+    }
+
+    void viewsDrawn_data()
+    {
+        QTest::addColumn<QStringList>("views");
+        QTest::addColumn<QStringList>("drawn");
+        QTest::addColumn<QStringList>("notDrawn");
+        const QString paths = "Sample paths", msd = "Mean squared displacement",
+                      returns = "Returned to the start by step t", endpoint = "Endpoint distribution";
+        QTest::newRow("default pair") << QStringList{} << QStringList{paths, endpoint}
+                                      << QStringList{msd, returns};
+        QTest::newRow("all") << QStringList{"--view", "all"} << QStringList{paths, msd, returns, endpoint}
+                             << QStringList{};
+        QTest::newRow("comma list") << QStringList{"--view", "returns, msd,returns"} << QStringList{msd, returns}
+                                    << QStringList{paths, endpoint};
+    }
+
+    void viewsDrawn()
+    {
+        QFETCH(QStringList, views);
+        QFETCH(QStringList, drawn);
+        QFETCH(QStringList, notDrawn);
+        const QString file = path("views.svg");
+        const Outcome o = walklab(kSmall + views + QStringList{"--export", file});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QXmlStreamReader xml(readAll(file));
+        QString text;
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::Characters)
+                text += xml.text().toString() + '\n';
+        for (const QString& title : drawn)
+            QVERIFY2(text.contains(title), qPrintable(title + " not in: " + text));
+        for (const QString& title : notDrawn)
+            QVERIFY2(!text.contains(title), qPrintable(title + " drawn"));
     }
 
     void jpgLoads()
@@ -140,7 +179,10 @@ private slots:
         }
         QVERIFY2(std::abs(simulated - 1) < 1e-9, qPrintable(QString::number(simulated, 'g', 17)));
         QVERIFY2(std::abs(exact - 1) < 1e-6, qPrintable(QString::number(exact, 'g', 17)));
-        QVERIFY(o.out.contains("wrote " + file));
+        // Without --view: the last default view, and stdout says which.
+        QVERIFY2(o.out.contains("wrote " + file + " (view endpoint, " + QString::number(rows.size() - 1) +
+                                " rows; the default view"),
+                 qPrintable(o.out));
     }
 
     void pathsCsv()
@@ -243,6 +285,10 @@ private slots:
         for (const char* s : {"walk1d", "--steps", "--walkers", "--p", "--q", "--seed", "--paths",
                               "--export", "--csv", "--view", "--width", "--height", "--threads",
                               "--print", "endpoint", "paths", "1 … 1000000000"})
+            QVERIFY2(o.out.contains(QString::fromUtf8(s)), s);
+        // The default views are marked, and the one --csv writes is named.
+        for (const char* s : {"Views (* shown by default):", "    * paths ", "      msd ", "      returns ",
+                              "    * endpoint ", "Default view of --csv", "'all'"})
             QVERIFY2(o.out.contains(QString::fromUtf8(s)), s);
         QVERIFY(o.err.isEmpty() || !o.err.contains("walklab:"));
     }

@@ -1,0 +1,116 @@
+// The command line for Choice and Text parameters and for --preset, on the real binary with
+// the poisson experiment (a choice "method", a text "unit", four presets).
+#include "CliHarness.h"
+
+#include <QFile>
+#include <QTest>
+
+namespace {
+
+/// Fast runs: few realisations.
+const QStringList kPoisson{"--experiment", "poisson", "--realisations", "2000", "--print"};
+
+/// The "key=value …" settings line that --print starts with.
+QString settings(const QString& out)
+{
+    return out.section('\n', 0, 0);
+}
+
+}  // namespace
+
+class PresetsAndChoicesTest : public QObject, public walklab::test::CliHarness {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(directory().isValid()); }
+
+    void helpNamesChoicesAndPresets()
+    {
+        const auto o = walklab({"--help"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.contains("--method <gaps|order-statistics>"), qPrintable(o.out));
+        QVERIFY(o.out.contains("--unit <text>"));
+        QVERIFY(o.out.contains("--preset <name>"));
+        QVERIFY(o.out.contains("Presets (--preset NAME):"));
+        QVERIFY(o.out.contains("hospital-births-3-per-hour"));
+        QVERIFY(o.out.contains("milk-powder-4-packs-per-day"));
+    }
+
+    void choiceByKeyOrLabel()
+    {
+        auto o = walklab(kPoisson + QStringList{"--method", "order-statistics"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(settings(o.out).contains("method=order-statistics"), qPrintable(o.out));
+        // A label, in any case, is stored as its key.
+        o = walklab(kPoisson + QStringList{"--method", "EXPONENTIAL GAPS"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(settings(o.out).contains("method=gaps"), qPrintable(o.out));
+    }
+
+    void badChoiceNamesTheAllowedOnes()
+    {
+        const QString csv = path("bad.csv");
+        const auto o = walklab(kPoisson + QStringList{"--method", "fast", "--csv", csv});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("method = fast: must be one of gaps, order-statistics"),
+                 qPrintable(o.err));
+        QCOMPARE(o.err.count("method = fast"), 1);  // once, not again from the validation
+        QVERIFY(!QFile::exists(csv));
+    }
+
+    void textIsTakenAsGiven()
+    {
+        const auto o = walklab(kPoisson + QStringList{"--unit", "light year"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(settings(o.out).contains("unit=light year"), qPrintable(o.out));
+    }
+
+    void presetThenExplicitOptions()
+    {
+        // The preset's values, the defaults for the rest, and explicit options last.
+        auto o = walklab(kPoisson + QStringList{"--preset", "milk-powder-4-packs-per-day"});
+        QCOMPARE(o.exitCode, 0);
+        const QString milk = settings(o.out);
+        QVERIFY2(milk.contains("rate=4 unit=day horizon=7"), qPrintable(milk));
+        QVERIFY(milk.contains("seed=1"));
+        o = walklab(kPoisson +
+                    QStringList{"--rate", "5", "--preset", "Milk powder: 4 packs per day"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(settings(o.out).contains("rate=5 unit=day horizon=7"), qPrintable(o.out));
+        // The start of a single name will do, and the preset picks its experiment.
+        o = walklab({"--preset", "phone", "--realisations", "2000", "--print"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.startsWith("Poisson process (poisson): rate=0.1 unit=minute"),
+                 qPrintable(o.out));
+    }
+
+    void badPresets_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown") << QStringList{"--experiment", "poisson", "--preset", "tram"}
+                                 << "--preset tram: no such preset; the presets are "
+                                    "hospital-births-3-per-hour, phone-calls-1-every-10-minutes";
+        QTest::newRow("none in walk1d")
+            << QStringList{"--experiment", "walk1d", "--preset", "phone"}
+            << "--preset phone: the experiment has no presets";
+        QTest::newRow("in no experiment") << QStringList{"--preset", "tram"}
+                                          << "--preset tram: no experiment has such a preset";
+        QTest::newRow("blank") << QStringList{"--experiment", "poisson", "--preset", " - "}
+                               << "--preset  - : no such preset";
+    }
+
+    void badPresets()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const QString csv = path("preset.csv");
+        const auto o = walklab(args + QStringList{"--csv", csv});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(message), qPrintable(o.err));
+        QVERIFY(!QFile::exists(csv));
+    }
+};
+
+QTEST_GUILESS_MAIN(PresetsAndChoicesTest)
+#include "PresetsAndChoicesTest.moc"
