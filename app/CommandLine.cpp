@@ -2,8 +2,8 @@
 
 #include "core/experiment/Registry.h"
 #include "core/experiment/TextFormat.h"
-#include "ui/Exporter.h"
-#include "ui/PlotCanvas.h"
+#include "ui/plot/Exporter.h"
+#include "ui/plot/PlotCanvas.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

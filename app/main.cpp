@@ -1,7 +1,7 @@
 // walklab: the WalkLab window, or a headless run when files or a summary are asked for.
 #include "app/CommandLine.h"
 #include "ui/MainWindow.h"
-#include "ui/ParameterPanel.h"
+#include "ui/form/ParameterPanel.h"
 
 #include <QApplication>
 

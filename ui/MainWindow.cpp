@@ -2,13 +2,13 @@
 
 #include "core/experiment/Registry.h"
 #include "core/experiment/TextFormat.h"
-#include "ui/Exporter.h"
+#include "ui/plot/Exporter.h"
 #include "ui/FlowLayout.h"
-#include "ui/LiveModeView.h"
-#include "ui/ParameterPanel.h"
-#include "ui/PlotCanvas.h"
+#include "ui/live/LiveModeView.h"
+#include "ui/form/ParameterPanel.h"
+#include "ui/plot/PlotCanvas.h"
 #include "ui/Runner.h"
-#include "ui/Space3DView.h"
+#include "ui/plot/Space3DView.h"
 
 #include <QAction>
 #include <QApplication>

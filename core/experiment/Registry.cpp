@@ -1,11 +1,11 @@
 #include "core/experiment/Registry.h"
 
-#include "core/experiment/NonHomogeneousPoissonExperiment.h"
-#include "core/experiment/PoissonExperiment.h"
-#include "core/experiment/PoissonOperationsExperiment.h"
-#include "core/experiment/Walk1DExperiment.h"
-#include "core/experiment/Walk2DExperiment.h"
-#include "core/experiment/Walk3DExperiment.h"
+#include "core/experiment/poisson/NonHomogeneousPoissonExperiment.h"
+#include "core/experiment/poisson/PoissonExperiment.h"
+#include "core/experiment/poisson/PoissonOperationsExperiment.h"
+#include "core/experiment/walk/Walk1DExperiment.h"
+#include "core/experiment/walk/Walk2DExperiment.h"
+#include "core/experiment/walk/Walk3DExperiment.h"
 
 namespace walklab::core {
 

@@ -1,8 +1,8 @@
 // Exporter: every panel kind written as PNG, SVG and PDF (offscreen, so also headless), and
 // the CSV layout of parametric and heat-map panels.
 #include "SyntheticResults.h"
-#include "ui/Exporter.h"
-#include "ui/PlotCanvas.h"
+#include "ui/plot/Exporter.h"
+#include "ui/plot/PlotCanvas.h"
 
 #include <QFile>
 #include <QImage>

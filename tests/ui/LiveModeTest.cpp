@@ -1,7 +1,7 @@
 // The live mode: the replay of a Result's event timeline (LiveReplay) and its view
 // (LiveModeView), on synthetic Results whose every event is known.
-#include "ui/LiveModeView.h"
-#include "ui/LiveReplay.h"
+#include "ui/live/LiveModeView.h"
+#include "ui/live/LiveReplay.h"
 
 #include <qcustomplot.h>
 

@@ -1,10 +1,10 @@
 // The main window end to end (offscreen): typing, running, refusing, cancelling, switching.
 // Assertions are about state (the Result handed to the canvas, widget states), not pixels.
 #include "core/experiment/Registry.h"
-#include "ui/LiveModeView.h"
+#include "ui/live/LiveModeView.h"
 #include "ui/MainWindow.h"
-#include "ui/ParameterPanel.h"
-#include "ui/PlotCanvas.h"
+#include "ui/form/ParameterPanel.h"
+#include "ui/plot/PlotCanvas.h"
 #include "ui/Runner.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 // The parameter form generated from an experiment's ParamSpecs.
 #include "core/experiment/Registry.h"
-#include "ui/ParameterPanel.h"
-#include "ui/SliderScale.h"
+#include "ui/form/ParameterPanel.h"
+#include "ui/form/SliderScale.h"
 
 #include <QComboBox>
 #include <QLabel>

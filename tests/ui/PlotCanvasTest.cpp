@@ -1,7 +1,7 @@
 // PlotCanvas: what each panel kind hands to QCustomPlot (offscreen). State, not pixels:
 // plottable types and counts, line styles, legends, colour maps, and equal units at every size.
 #include "SyntheticResults.h"
-#include "ui/PlotCanvas.h"
+#include "ui/plot/PlotCanvas.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // curves in a Q3DScatter; on the offscreen platform, where Data Visualization would crash, it
 // must fall back to the flat projection without touching OpenGL.
 #include "SyntheticResults.h"
-#include "ui/PlotCanvas.h"
-#include "ui/Space3DView.h"
+#include "ui/plot/PlotCanvas.h"
+#include "ui/plot/Space3DView.h"
 
 #include <Q3DScatter>
 #include <QGuiApplication>

@@ -1,0 +1,112 @@
+#include "core/experiment/walk/Walk2DExperiment.h"
+
+#include "core/experiment/TextFormat.h"
+
+#include <boost/math/distributions/normal.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace walklab::core {
+
+namespace {
+
+// Most display cells across the density window.
+constexpr std::int64_t kDensityCells = 80;
+
+Panel densityPanel(const WalkNDRun& r)
+{
+    const WalkNDSimulation& sim = r.sim;
+    const EndpointGrid& g = sim.endpoints;
+    const Moments normal = scaled(r.step, double(sim.steps));
+    std::array<std::int64_t, 2> lo{}, count{};
+    std::int64_t across = 1;
+    for (std::size_t a = 0; a < 2; ++a) {
+        const double sd = std::sqrt(normal.covariance[a][a]);
+        auto cell = [&](double x) {
+            return std::clamp<std::int64_t>(std::int64_t(std::floor((x - g.lo[a]) / g.width)), 0, g.cells[a] - 1);
+        };
+        lo[a] = cell(normal.mean[a] - 4 * sd);
+        count[a] = cell(normal.mean[a] + 4 * sd) - lo[a] + 1;
+        across = std::max(across, count[a]);
+    }
+    // f grid cells per display cell; walks without pause live on a parity sublattice, so single
+    // sites would show a checkerboard: cells of an even number of sites once there is room.
+    std::int64_t f = (across + kDensityCells - 1) / kDensityCells;
+    const bool parity = r.request.kind == WalkKind::Lattice && r.request.lattice.lazy == 0;
+    if (parity && g.width == 1.0 && across >= 20 && f % 2 == 1)
+        ++f;
+    const double side = double(f) * g.width;
+    const bool gaussian = r.request.kind == WalkKind::Gaussian;
+    const bool exact = !r.cellProbabilities.empty() || gaussian;
+    Panel p{"density",
+            "Endpoint distribution after n = " + std::to_string(sim.steps) + " steps: probability of each " +
+                formatSignificant(side, 3) + " × " + formatSignificant(side, 3) + " cell",
+            "x", "x", "y", {}, {}, {}};
+    p.kind = PanelKind::HeatMap;
+    p.equalAxes = true;
+    Series y{"y", "", SeriesStyle::Points};
+    y.coordinate = true;
+    Series simulated{"simulated", "Simulated", SeriesStyle::Bars};
+    Series reference{exact ? "exact" : "normal", exact ? "Exact" : "Normal approximation", SeriesStyle::Points};
+    const double M = double(sim.walkers);
+    const boost::math::normal_distribution<double> axis(0.0, std::sqrt(normal.covariance[0][0]));
+    for (std::int64_t i = 0; i * f < count[0]; ++i)
+        for (std::int64_t j = 0; j * f < count[1]; ++j) {
+            const std::int64_t gx = lo[0] + i * f, gy = lo[1] + j * f;
+            std::uint64_t hits = 0;
+            double probability = 0;
+            for (std::int64_t u = gx; u < std::min(gx + f, g.cells[0]); ++u)
+                for (std::int64_t v = gy; v < std::min(gy + f, g.cells[1]); ++v) {
+                    const std::size_t index = std::size_t(u * g.cells[1] + v);
+                    hits += g.counts[index];
+                    if (!r.cellProbabilities.empty())
+                        probability += r.cellProbabilities[index];
+                }
+            const double x0 = g.lo[0] + double(gx) * g.width, y0 = g.lo[1] + double(gy) * g.width;
+            const Point3 centre{x0 + side / 2, y0 + side / 2, 0};
+            if (gaussian)  // independent coordinates N(0, n/2)
+                probability = (boost::math::cdf(axis, x0 + side) - boost::math::cdf(axis, x0)) *
+                              (boost::math::cdf(axis, y0 + side) - boost::math::cdf(axis, y0));
+            else if (!exact)
+                probability = normalDensity(normal, centre) * side * side;
+            p.x.push_back(centre[0]);
+            y.y.push_back(centre[1]);
+            simulated.y.push_back(double(hits) / M);
+            reference.y.push_back(probability);
+        }
+    p.series = {std::move(y), std::move(simulated), std::move(reference)};
+    return p;
+}
+
+}  // namespace
+
+Walk2DExperiment::Walk2DExperiment()
+    : WalkNDExperiment(
+          2, 1000, 20,
+          {{"paths", "Trajectories", "The first walkers in the plane, equal axis scales, start and end marked.", true},
+           {"msd", "Mean squared displacement", "E|S_t|² against t: simulated ± 2 se and the exact line."},
+           {"returns", "Returned by step t",
+            "Fraction of walkers back at the start by step t, the exact curve and Pólya's all-time value (1 in 2D)."},
+           {"radial", "Distance from the start",
+            "Histogram of |S_n| against the exact law and the Rayleigh limit."},
+           {"density", "Endpoint density", "Heat maps of the endpoint distribution: simulated beside exact.", true}})
+{
+}
+
+std::string Walk2DExperiment::help() const
+{
+    return "The drunkard in the plane: every walker starts at the origin and takes n steps — to a neighbour "
+           "on the square lattice (direction weights east, west, north, south and a pause probability), a unit "
+           "step in a random direction (Pearson's walk) or a Gaussian step. The endpoints, the distance |S_n| "
+           "and the mean squared displacement are compared with their exact laws; on the lattice every walker "
+           "eventually comes back to the start (Pólya 1921), but slowly.";
+}
+
+std::vector<Panel> Walk2DExperiment::dimensionPanels(const WalkNDRun& r) const
+{
+    return {trajectoryPanel(r.sim, "paths", "Trajectories of " + std::to_string(r.sim.paths.size()) + " walkers", 0, 1),
+            densityPanel(r)};
+}
+
+}  // namespace walklab::core

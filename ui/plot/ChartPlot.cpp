@@ -1,0 +1,347 @@
+#include "ui/plot/ChartPlot.h"
+
+#include "ui/plot/PlotStyle.h"
+#include "ui/plot/SeriesPoints.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace walklab::ui::detail {
+
+namespace {
+
+// Above this many x values the simulated frequencies are drawn as one filled step curve:
+// thousands of QCPBars are slow and narrower than a pixel anyway.
+constexpr qsizetype kMaxBars = 3000;
+// Points drawn over another series up to this many are markers (a trajectory's start and
+// end); more are a cloud, drawn as small dots.
+constexpr qsizetype kMaxMarkers = 200;
+
+struct Drawn {
+    const core::Series* series = nullptr;
+    PlanePoints points;
+    QCPAbstractPlottable* plottable = nullptr;
+};
+
+bool parametric(const core::Series& s)
+{
+    return !s.xOf.empty();
+}
+
+/// Paint order: bars at the back, then curves and guides, points, and markers in front.
+int paintRank(const core::Series& s)
+{
+    switch (s.style) {
+    case core::SeriesStyle::Bars: return 0;
+    case core::SeriesStyle::Line:
+    case core::SeriesStyle::Steps: return 1;
+    case core::SeriesStyle::Guide: return 2;
+    case core::SeriesStyle::Points: return parametric(s) ? 4 : 3;
+    }
+    return 1;
+}
+
+/// True when every finite value is a whole number (and there is one).
+bool wholeNumbers(const QVector<double>& values)
+{
+    bool any = false;
+    for (double v : values) {
+        if (!std::isfinite(v))
+            continue;
+        if (v != std::floor(v))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+struct Extent {
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+    void add(double v)
+    {
+        if (std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    bool empty() const { return !(lo <= hi); }
+};
+
+QPen guidePen(int index)
+{
+    QPen pen(kGuideColor, 2.0);
+    if (index == 0)
+        pen.setStyle(Qt::DashLine);
+    else
+        pen.setDashPattern({1.5, 2.0});
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
+QCPGraph* makeGraph(QCPAxisRect* rect, const PlanePoints& p, QCPGraph::LineStyle style, bool sorted)
+{
+    auto* graph = new QCPGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    graph->setData(p.x, p.y, sorted);
+    graph->setLineStyle(style);
+    return graph;
+}
+
+QCPCurve* makeCurve(QCPAxisRect* rect, const PlanePoints& p)
+{
+    auto* curve = new QCPCurve(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    curve->setData(p.x, p.y);  // t = row index: drawn in the panel's order
+    return curve;
+}
+
+/// Width of the bars over `x`: the smallest gap between neighbouring x (1 for the integers of
+/// a PMF, the bin width of a density histogram), 1 when there is no gap.
+double barWidth(const std::vector<double>& x)
+{
+    double width = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 1; i < x.size(); ++i)
+        if (x[i] > x[i - 1])
+            width = std::min(width, x[i] - x[i - 1]);
+    return std::isfinite(width) ? width : 1.0;
+}
+
+}  // namespace
+
+QString bundleName(const QString& firstLabel, int count)
+{
+    // "Walker 1" → "walker": the noun of the numbered labels; "path" when there is none.
+    QString noun = firstLabel;
+    noun.remove(QRegularExpression(QStringLiteral("\\s*\\d+$")));
+    noun = noun.trimmed().toLower();
+    if (noun.isEmpty())
+        noun = QStringLiteral("path");
+    if (count == 1)
+        return QStringLiteral("Sample path (1 %1)").arg(noun);
+    return QStringLiteral("Sample paths (%1 %2s)").arg(count).arg(noun);
+}
+
+Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString>& hidden)
+{
+    QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
+    QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
+    xAxis->setLabel(QString::fromStdString(panel.xLabel));
+    yAxis->setLabel(QString::fromStdString(panel.yLabel));
+    if (panel.logY) {
+        yAxis->setScaleType(QCPAxis::stLogarithmic);
+        QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
+        yAxis->setTicker(ticker);
+        yAxis->setNumberFormat(QStringLiteral("eb"));  // 10^k as a power
+        yAxis->setNumberPrecision(0);
+    }
+
+    // Points to draw per series; on a log axis values ≤ 0 cannot be drawn (gaps instead).
+    std::vector<Drawn> drawn;
+    const PathBundle bundle = pathBundle(panel);
+    for (const core::Series* s : drawnSeries(panel, hidden)) {
+        Drawn d{s, planePoints(panel, *s), nullptr};
+        if (panel.logY) {
+            PlanePoints kept;
+            for (qsizetype i = 0; i < d.points.x.size(); ++i) {
+                const double y = d.points.y[i] > 0 ? d.points.y[i] : std::nan("");
+                if (std::isnan(y) && parametric(*s))
+                    continue;
+                kept.x.push_back(d.points.x[i]);
+                kept.y.push_back(y);
+            }
+            d.points = std::move(kept);
+        }
+        drawn.push_back(std::move(d));
+    }
+
+    // Ranges from the drawn data (and the panel's x unless every curve is over another
+    // series), with a small margin; probability panels start at 0.
+    Extent ex, ey;
+    QVector<double> xs, ys;
+    const bool allParametric = !drawn.empty() && std::all_of(drawn.begin(), drawn.end(),
+                                                              [](const Drawn& d) { return parametric(*d.series); });
+    bool hasBars = false, hasPoints = false;
+    for (const Drawn& d : drawn) {
+        hasBars = hasBars || d.series->style == core::SeriesStyle::Bars;
+        hasPoints = hasPoints || (d.series->style == core::SeriesStyle::Points && !parametric(*d.series));
+        if (parametric(*d.series))
+            for (double v : d.points.x)
+                ex.add(v);
+        for (double v : d.points.y)
+            ey.add(v);
+        xs += d.points.x;
+        if (d.series->style != core::SeriesStyle::Guide)  // counts keep whole ticks under a mean λt
+            ys += d.points.y;
+    }
+    if (!allParametric) {
+        for (double v : panel.x)
+            ex.add(v);
+        xs += QVector<double>(panel.x.begin(), panel.x.end());
+    }
+    if (wholeNumbers(xs)) {
+        xAxis->setTicker(integerTicker());
+        xAxis->setNumberPrecision(7);  // 1000000 in full, 1·10^7 and beyond as powers
+    }
+    if (!panel.logY && wholeNumbers(ys))
+        yAxis->setTicker(integerTicker());
+    xAxis->ticker()->setTickCount(6);
+    yAxis->ticker()->setTickCount(6);
+
+    double xmin = ex.empty() ? 0 : ex.lo, xmax = ex.empty() ? 1 : ex.hi;
+    double ymin = ey.empty() ? (panel.logY ? 0.1 : 0) : ey.lo;
+    double ymax = ey.empty() ? 1 : ey.hi;
+    const double barSpan = barWidth(panel.x);
+    if (hasBars) {
+        xmin -= barSpan / 2;
+        xmax += barSpan / 2;
+        const double pad = 0.01 * (xmax - xmin);
+        xmin -= pad;
+        xmax += pad;
+        if (!panel.logY)
+            ymin = std::min(0.0, ymin);
+    } else if (xmax == xmin) {
+        xmin -= 0.5;
+        xmax += 0.5;
+    } else if (panel.equalAxes || hasPoints) {
+        // Room for the markers at both ends (paths and curves start at the frame).
+        const double pad = (panel.equalAxes ? 0.04 : 0.015) * (xmax - xmin);
+        xmin -= pad;
+        xmax += pad;
+    }
+    Ranges ranges;
+    if (panel.logY) {
+        if (ymax == ymin) {
+            ymin /= 2;
+            ymax *= 2;
+        }
+        const double decades = std::log10(ymax / ymin);
+        ranges.y = QCPRange(ymin / std::pow(10, 0.04 * decades), ymax * std::pow(10, 0.07 * decades));
+    } else {
+        if (ymax == ymin)
+            ymax += ymax == 0 ? 1 : std::abs(ymax) * 0.5;
+        const double yspan = ymax - ymin;
+        const double ylo = (hasBars && ymin == 0) ? 0 : ymin - 0.04 * yspan;
+        ranges.y = QCPRange(ylo, ymax + (panel.equalAxes ? 0.04 : 0.07) * yspan);
+    }
+    ranges.x = QCPRange(xmin, xmax);
+
+    std::vector<std::size_t> order(drawn.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return paintRank(*drawn[a].series) < paintRank(*drawn[b].series);
+    });
+
+    int pathIndex = 0, lineIndex = 0, guideIndex = 0, markerIndex = 0;
+    for (std::size_t i : order) {
+        Drawn& d = drawn[i];
+        const core::Series& s = *d.series;
+        const PlanePoints& p = d.points;
+        switch (s.style) {
+        case core::SeriesStyle::Bars: {
+            if (p.x.size() <= kMaxBars) {
+                auto* bars = new QCPBars(xAxis, yAxis);
+                QVector<double> bx, by;
+                for (qsizetype k = 0; k < p.x.size(); ++k)
+                    if (p.y[k] != 0 && !std::isnan(p.y[k])) {
+                        bx.push_back(p.x[k]);
+                        by.push_back(p.y[k]);
+                    }
+                bars->setData(bx, by, !parametric(s));
+                bars->setWidthType(QCPBars::wtPlotCoords);
+                bars->setWidth(barSpan);
+                bars->setBrush(kBarFill);
+                bars->setPen(p.x.size() <= 250 ? QPen(kBarPen, 1) : QPen(Qt::NoPen));
+                if (panel.logY)
+                    bars->setBaseValue(ranges.y.lower);
+                d.plottable = bars;
+            } else {
+                auto* graph = makeGraph(rect, p, QCPGraph::lsStepCenter, !parametric(s));
+                // Thousands of steps: an outline in the fill's own colour, or it turns solid.
+                graph->setPen(QPen(QColor(105, 155, 210), 1));
+                graph->setBrush(kBarFill);
+                d.plottable = graph;
+            }
+            break;
+        }
+        case core::SeriesStyle::Points: {
+            if (parametric(s)) {
+                QCPCurve* curve = makeCurve(rect, p);
+                curve->setLineStyle(QCPCurve::lsNone);
+                if (p.x.size() <= kMaxMarkers) {
+                    curve->setScatterStyle(markerStyle(markerIndex++));
+                } else {
+                    const QColor c = lineColor(lineIndex++);
+                    curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, c, 3));
+                }
+                d.plottable = curve;
+            } else {
+                auto* graph = makeGraph(rect, p, QCPGraph::lsNone, true);
+                const qsizetype n = p.x.size();
+                const double size = n <= 120 ? 7 : n <= 400 ? 5.5 : 4;
+                graph->setPen(QPen(kPointColor, 1));
+                graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kPointColor,
+                                                       kPointColor, size));
+                d.plottable = graph;
+            }
+            break;
+        }
+        case core::SeriesStyle::Line:
+        case core::SeriesStyle::Steps: {
+            QPen pen = isPath(s) ? QPen(pathColor(pathIndex++, bundle.count), pathWidth(bundle.count))
+                                 : QPen(lineColor(lineIndex++), 2.2);
+            if (s.style == core::SeriesStyle::Steps) {
+                // Right-continuous: N(t) keeps its value from one x until the next.
+                auto* graph = makeGraph(rect, p, QCPGraph::lsStepLeft, !parametric(s));
+                graph->setPen(pen);
+                d.plottable = graph;
+            } else if (parametric(s)) {
+                QCPCurve* curve = makeCurve(rect, p);
+                pen.setJoinStyle(Qt::RoundJoin);
+                curve->setPen(pen);
+                d.plottable = curve;
+            } else {
+                auto* graph = makeGraph(rect, p, QCPGraph::lsLine, true);
+                graph->setPen(pen);
+                d.plottable = graph;
+            }
+            break;
+        }
+        case core::SeriesStyle::Guide: {
+            if (parametric(s)) {
+                QCPCurve* curve = makeCurve(rect, p);
+                curve->setPen(guidePen(guideIndex++));
+                d.plottable = curve;
+            } else {
+                auto* graph = makeGraph(rect, p, QCPGraph::lsLine, true);
+                graph->setPen(guidePen(guideIndex++));
+                d.plottable = graph;
+            }
+            break;
+        }
+        }
+        d.plottable->setName(QString::fromStdString(s.label));
+        d.plottable->setProperty("seriesKey", QString::fromStdString(s.key));
+    }
+
+    // Legend: series order, one entry for a whole bundle of paths, none for "" labels.
+    QCPLegend* legend = addLegend(rect);
+    bool pathEntry = false;
+    for (const Drawn& d : drawn) {
+        if (isPath(*d.series)) {
+            if (pathEntry)
+                continue;
+            pathEntry = true;
+            d.plottable->setName(bundleName(bundle.firstLabel, bundle.count));
+            d.plottable->addToLegend(legend);
+        } else if (!d.series->label.empty()) {
+            d.plottable->addToLegend(legend);
+        }
+    }
+    legend->setVisible(legend->itemCount() > 0);
+    return ranges;
+}
+
+}  // namespace walklab::ui::detail

@@ -1,0 +1,180 @@
+#include "ui/plot/HeatMapPlot.h"
+
+#include "ui/plot/PlotStyle.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace walklab::ui::detail {
+
+namespace {
+
+// A colour map is a dense image: more cells than this (a 2000 × 2000 grid) are not drawn.
+constexpr double kMaxCells = 4e6;
+
+/// Cell centres along one direction: first centre, spacing and number of cells.
+struct Axis1D {
+    double first = 0, step = 1;
+    int cells = 0;
+
+    int index(double v) const { return int(std::lround((v - first) / step)); }
+};
+
+Axis1D gridOf(const std::vector<double>& values)
+{
+    std::vector<double> v;
+    for (double x : values)
+        if (std::isfinite(x))
+            v.push_back(x);
+    Axis1D a;
+    if (v.empty())
+        return a;
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    a.first = v.front();
+    for (std::size_t i = 1; i < v.size(); ++i)
+        a.step = i == 1 ? v[1] - v[0] : std::min(a.step, v[i] - v[i - 1]);
+    const double cells = std::round((v.back() - v.front()) / a.step) + 1;
+    a.cells = cells <= kMaxCells ? int(cells) : 0;
+    return a;
+}
+
+/// Sequential, white at zero (so cells a walker cannot reach blend with the background),
+/// light to dark blue (ColorBrewer YlGnBu).
+QCPColorGradient gradient()
+{
+    QCPColorGradient g;
+    g.clearColorStops();
+    g.setColorStopAt(0.0, QColor(255, 255, 255));
+    g.setColorStopAt(0.15, QColor(237, 248, 177));
+    g.setColorStopAt(0.4, QColor(127, 205, 187));
+    g.setColorStopAt(0.65, QColor(44, 127, 184));
+    g.setColorStopAt(1.0, QColor(8, 29, 88));
+    g.setColorInterpolation(QCPColorGradient::ciRGB);
+    g.setNanHandling(QCPColorGradient::nhTransparent);
+    return g;
+}
+
+const core::Series* yCoordinate(const core::Panel& panel)
+{
+    if (const core::Series* y = panel.find("y"); y && y->coordinate)
+        return y;
+    for (const auto& s : panel.series)
+        if (s.coordinate)
+            return &s;
+    return nullptr;
+}
+
+}  // namespace
+
+HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
+{
+    QCustomPlot* plot = grid->parentPlot();
+    HeatMap map;
+    grid->setColumnSpacing(10);
+    grid->setRowSpacing(0);
+
+    const core::Series* ySeries = yCoordinate(panel);
+    const std::vector<double> none;
+    const Axis1D gx = gridOf(panel.x), gy = gridOf(ySeries ? ySeries->y : none);
+    const bool drawable = gx.cells > 0 && gy.cells > 0 && double(gx.cells) * gy.cells <= kMaxCells;
+
+    std::vector<const core::Series*> values;
+    for (const auto& s : panel.series)
+        if (!s.coordinate)
+            values.push_back(&s);
+
+    double top = 0;
+    for (const core::Series* s : values)
+        for (double v : s->y)
+            if (std::isfinite(v))
+                top = std::max(top, v);
+
+    map.scale = new QCPColorScale(plot);
+    map.scale->setType(QCPAxis::atRight);
+    map.scale->setGradient(gradient());
+    map.scale->setDataRange(QCPRange(0, top > 0 ? top : 1));
+    map.scale->setRangeDrag(false);
+    map.scale->setRangeZoom(false);
+    map.scale->setBarWidth(14);
+    styleAxis(map.scale->axis());
+
+    auto* margins = new QCPMarginGroup(plot);
+    auto* widths = new QCPMarginGroup(plot);
+    map.scale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+
+    // A cell's centre is its coordinate; a map with one cell in a direction still needs a
+    // range, so the grid has at least two (the extra one stays transparent).
+    const int nx = std::max(gx.cells, 2), ny = std::max(gy.cells, 2);
+    const QCPRange keys(gx.first, gx.first + (nx - 1) * gx.step);
+    const QCPRange rows(gy.first, gy.first + (ny - 1) * gy.step);
+    auto span = [](const Axis1D& a) {
+        return QCPRange(a.first - a.step / 2, a.first + (std::max(a.cells, 1) - 0.5) * a.step);
+    };
+    map.ranges.x = span(gx);
+    map.ranges.y = span(gy);
+
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        const core::Series& s = *values[k];
+        const QString label = QString::fromStdString(s.label.empty() ? s.key : s.label);
+        grid->addElement(0, int(k), makeTitle(plot, label, false));
+
+        auto* rect = new QCPAxisRect(plot, true);
+        grid->addElement(1, int(k), rect);
+        rect->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, widths);
+        for (auto* axis : rect->axes())
+            styleAxis(axis);
+        closeFrame(rect);
+        QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
+        QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
+        xAxis->setLabel(QString::fromStdString(panel.xLabel));
+        if (k == 0)
+            yAxis->setLabel(QString::fromStdString(panel.yLabel));
+        for (QCPAxis* axis : {xAxis, yAxis}) {
+            axis->grid()->setVisible(false);
+            axis->ticker()->setTickCount(5);
+        }
+        if (gx.step == std::floor(gx.step) && gx.first == std::floor(gx.first))
+            xAxis->setTicker(integerTicker());
+        if (gy.step == std::floor(gy.step) && gy.first == std::floor(gy.first))
+            yAxis->setTicker(integerTicker());
+
+        auto* colorMap = new QCPColorMap(xAxis, yAxis);
+        colorMap->setInterpolate(false);
+        colorMap->setTightBoundary(false);
+        colorMap->setColorScale(map.scale);  // takes the scale's gradient and data range
+        colorMap->setName(label);
+        colorMap->setProperty("seriesKey", QString::fromStdString(s.key));
+        if (drawable) {
+            QCPColorMapData* data = colorMap->data();
+            data->setSize(nx, ny);
+            data->setRange(keys, rows);
+            data->fill(std::nan(""));
+            const std::size_t n = std::min({panel.x.size(), ySeries->y.size(), s.y.size()});
+            for (std::size_t i = 0; i < n; ++i)
+                if (std::isfinite(panel.x[i]) && std::isfinite(ySeries->y[i]))
+                    data->setCell(gx.index(panel.x[i]), gy.index(ySeries->y[i]), s.y[i]);
+        }
+        map.rects << rect;
+    }
+    grid->addElement(1, int(values.size()), map.scale);
+    grid->setColumnStretchFactor(int(values.size()), 0.01);
+    grid->setRowStretchFactor(0, 0.001);
+
+    // The maps show the same cells: dragging or zooming one moves the others with it.
+    for (QCPAxisRect* from : map.rects)
+        for (QCPAxisRect* to : map.rects) {
+            if (from == to)
+                continue;
+            for (auto type : {QCPAxis::atBottom, QCPAxis::atLeft}) {
+                QCPAxis* target = to->axis(type);
+                QObject::connect(from->axis(type), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
+                                 target, [target](const QCPRange& r) { target->setRange(r); });
+            }
+        }
+    return map;
+}
+
+}  // namespace walklab::ui::detail

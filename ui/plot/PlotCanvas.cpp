@@ -1,0 +1,386 @@
+#include "ui/plot/PlotCanvas.h"
+
+#include "ui/plot/ChartPlot.h"
+#include "ui/plot/HeatMapPlot.h"
+#include "ui/plot/PlotStyle.h"
+#include "ui/plot/ProjectionPlot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace walklab::ui {
+
+using namespace detail;
+
+namespace {
+
+// Properties of each axis rect: the ranges rebuild() chose (x, y as QPointF(lower, upper))
+// and the top of y that updateLayout() last set; for rects with equal units on both axes,
+// the box they must show (kFitX, kFitY).
+constexpr const char* kAutoX = "walklabAutoX";
+constexpr const char* kAutoY = "walklabAutoY";
+constexpr const char* kAutoTop = "walklabAutoTop";
+constexpr const char* kEqual = "walklabEqualAxes";
+constexpr const char* kFitX = "walklabFitX";
+constexpr const char* kFitY = "walklabFitY";
+constexpr const char* kDataY = "walklabDataY";  ///< kFitY before room was made for the legend
+
+QPointF asPoint(const QCPRange& r)
+{
+    return {r.lower, r.upper};
+}
+
+bool same(double a, double b)
+{
+    return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
+/// Is the rect still showing the ranges rebuild() and updateLayout() chose (not zoomed)?
+bool autoRanges(QCPAxisRect* rect)
+{
+    const QVariant x = rect->property(kAutoX), y = rect->property(kAutoY);
+    if (!x.isValid() || !y.isValid())
+        return false;
+    const QCPRange xr = rect->axis(QCPAxis::atBottom)->range();
+    const QCPRange yr = rect->axis(QCPAxis::atLeft)->range();
+    return same(xr.lower, x.toPointF().x()) && same(xr.upper, x.toPointF().y()) &&
+           same(yr.lower, y.toPointF().x()) && same(yr.upper, rect->property(kAutoTop).toDouble());
+}
+
+/// Shows `ranges` in `rect` and records them as its automatic ranges.
+void setAutomatic(QCPAxisRect* rect, const Ranges& ranges)
+{
+    rect->axis(QCPAxis::atBottom)->setRange(ranges.x);
+    rect->axis(QCPAxis::atLeft)->setRange(ranges.y);
+    rect->setProperty(kAutoX, asPoint(ranges.x));
+    rect->setProperty(kAutoY, asPoint(ranges.y));
+    rect->setProperty(kAutoTop, ranges.y.upper);
+}
+
+/// For a rect with equal units: widens the automatic ranges so that the data box fits and one
+/// unit is as many pixels on x as on y; a range the user zoomed keeps x and adapts y.
+/// Returns true if a range changed.
+bool fitEqualUnits(QCPAxisRect* rect)
+{
+    QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
+    QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
+    const double w = rect->width(), h = rect->height();
+    if (w < 2 || h < 2)
+        return false;
+    const QCPRange oldX = xAxis->range(), oldY = yAxis->range();
+    // Linked rects (the maps of a heat map) are each fitted here: no range follows another.
+    const QSignalBlocker blockX(xAxis), blockY(yAxis);
+    if (autoRanges(rect)) {
+        const QPointF fx = rect->property(kFitX).toPointF(), fy = rect->property(kFitY).toPointF();
+        const double perUnit = std::min(w / (fx.y() - fx.x()), h / (fy.y() - fy.x()));
+        const double cx = (fx.x() + fx.y()) / 2, cy = (fy.x() + fy.y()) / 2;
+        setAutomatic(rect, {QCPRange(cx - w / perUnit / 2, cx + w / perUnit / 2),
+                            QCPRange(cy - h / perUnit / 2, cy + h / perUnit / 2)});
+    } else {
+        yAxis->setScaleRatio(xAxis, 1.0);
+    }
+    auto moved = [](const QCPRange& a, const QCPRange& b) {
+        return !same(a.lower, b.lower) || !same(a.upper, b.upper);
+    };
+    return moved(oldX, xAxis->range()) || moved(oldY, yAxis->range());
+}
+
+/// Highest value drawn by the visible series of `rect` between keys k0 and k1.
+double highestBetween(QCPAxisRect* rect, double k0, double k1)
+{
+    if (k0 > k1)
+        std::swap(k0, k1);
+    double top = -std::numeric_limits<double>::infinity();
+    auto scan = [&](const auto& data, double pad) {
+        // One point beyond each end too: the line from it may cross the legend.
+        for (auto it = data->findBegin(k0 - pad, true), end = data->findEnd(k1 + pad, true); it != end; ++it)
+            if (std::isfinite(it->value))
+                top = std::max(top, it->value);
+    };
+    for (QCPAbstractPlottable* p : rect->plottables()) {
+        if (!p->visible() || !p->property("seriesKey").isValid())
+            continue;
+        if (auto* graph = qobject_cast<QCPGraph*>(p)) {
+            scan(graph->data(), 0.0);
+        } else if (auto* bars = qobject_cast<QCPBars*>(p)) {
+            scan(bars->data(), bars->width() / 2);
+        } else if (auto* curve = qobject_cast<QCPCurve*>(p)) {
+            for (const QCPCurveData& d : *curve->data())  // in drawing order, not by key
+                if (d.key >= k0 && d.key <= k1 && std::isfinite(d.value))
+                    top = std::max(top, d.value);
+        }
+    }
+    return top;
+}
+
+}  // namespace
+
+PlotCanvas::PlotCanvas(QWidget* parent) : QCustomPlot(parent)
+{
+    setBackground(Qt::white);
+    setAntialiasedElements(QCP::aeAll);
+    setNotAntialiasedElements(QCP::aeNone);
+    setAutoAddPlottableToLegend(false);
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setNoAntialiasingOnDrag(true);
+    setMinimumSize(320, 240);
+    // Double click restores the view computed from the data.
+    connect(this, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) {
+        rebuild();
+        replot();
+    });
+    rebuild();
+}
+
+void PlotCanvas::setResult(const core::Result& result, const QStringList& views)
+{
+    m_result = result;
+    m_views.clear();
+    if (views.isEmpty()) {
+        for (const auto& p : m_result.panels)
+            m_views << QString::fromStdString(p.key);
+    } else {
+        for (const auto& v : views)
+            if (m_result.find(v.toStdString()) && !m_views.contains(v))
+                m_views << v;
+    }
+    rebuild();
+    replot();
+}
+
+QList<QPair<QString, QString>> PlotCanvas::optionalSeries() const
+{
+    QList<QPair<QString, QString>> out;
+    QSet<QString> seen;
+    for (const auto& view : m_views) {
+        const core::Panel* panel = m_result.find(view.toStdString());
+        if (!panel)
+            continue;
+        // A series without a label (the lower half of a band) goes with the labelled
+        // optional series before it, so a list of switches can group them by label.
+        QString inherited;
+        for (const auto& s : panel->series) {
+            if (!s.optional)
+                continue;
+            const QString key = QString::fromStdString(s.key);
+            QString label = QString::fromStdString(s.label);
+            if (label.isEmpty())
+                label = inherited.isEmpty() ? key : inherited;
+            else
+                inherited = label;
+            if (!seen.contains(key)) {
+                seen.insert(key);
+                out.append({key, label});
+            }
+        }
+    }
+    return out;
+}
+
+void PlotCanvas::setSeriesVisible(const QString& seriesKey, bool visible)
+{
+    if (visible == isSeriesVisible(seriesKey))
+        return;
+    if (visible)
+        m_hidden.remove(seriesKey);
+    else
+        m_hidden.insert(seriesKey);
+    // Keep what the user zoomed to: rebuild, then put back the ranges that were not automatic.
+    struct Saved {
+        bool automatic;
+        QCPRange x, y;
+    };
+    QList<Saved> saved;
+    for (auto* rect : axisRects())
+        saved.append({autoRanges(rect), rect->axis(QCPAxis::atBottom)->range(),
+                      rect->axis(QCPAxis::atLeft)->range()});
+    rebuild();
+    const auto rects = axisRects();
+    if (rects.size() == saved.size()) {
+        for (int i = 0; i < rects.size(); ++i) {
+            if (saved[i].automatic)
+                continue;
+            rects[i]->axis(QCPAxis::atBottom)->setRange(saved[i].x);
+            rects[i]->axis(QCPAxis::atLeft)->setRange(saved[i].y);
+        }
+    }
+    replot();
+}
+
+void PlotCanvas::updateLayout()
+{
+    QCustomPlot::updateLayout();
+    // Every size starts from the data box rebuild() chose, so the picture does not depend
+    // on the sizes drawn before (the screen's, earlier exports).
+    for (QCPAxisRect* rect : axisRects())
+        if (rect->property(kEqual).toBool())
+            rect->setProperty(kFitY, rect->property(kDataY));
+    fitEqualRects();
+
+    bool again = false, refit = false;
+    for (QCPAxisRect* rect : axisRects()) {
+        QCPLayoutInset* inset = rect->insetLayout();
+        auto* legend = inset->elementCount() > 0 ? qobject_cast<QCPLegend*>(inset->elementAt(0)) : nullptr;
+        const QRect area = rect->rect();
+        const QRect box = legend ? legend->outerRect() : QRect();
+        if (!legend || !legend->visible() || box.isEmpty() || area.height() < 40)
+            continue;
+        QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
+        QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
+        // Equal units: room for the legend is made by a taller data box, refitted below.
+        const bool equal = rect->property(kEqual).toBool();
+        const bool automatic = autoRanges(rect);
+        // Heights are compared where they are linear on the screen.
+        const bool logY = yAxis->scaleType() == QCPAxis::stLogarithmic;
+        auto toScreen = [logY](double v) { return logY ? std::log10(v) : v; };
+        auto fromScreen = [logY](double v) { return logY ? std::pow(10.0, v) : v; };
+
+        // The same box in the top-right and top-left corners.
+        const bool atRight = inset->insetAlignment(0) & Qt::AlignRight;
+        const int gap = atRight ? area.right() - box.right() : box.left() - area.left();
+        QRect right = box, left = box;
+        right.moveRight(area.right() - gap);
+        left.moveLeft(area.left() + gap);
+
+        // The top of y that keeps the data under each box below it: with f the fraction of
+        // the height taken from the top by the box (and 8 px: a marker's radius and a gap),
+        // data ≤ hi − f·(hi − lo).
+        const double lo = toScreen(yAxis->range().lower);
+        const double f = double(box.bottom() + 8 - area.top()) / area.height();
+        if (f >= 0.6)
+            continue;  // too small a plot to make room: leave the legend over the data
+        auto needed = [&](const QRect& r) {
+            const double top = highestBetween(rect, xAxis->pixelToCoord(r.left()),
+                                              xAxis->pixelToCoord(r.right()));
+            return std::isfinite(top) && (!logY || top > 0) ? (toScreen(top) - f * lo) / (1 - f)
+                                                             : -std::numeric_limits<double>::infinity();
+        };
+        const double needRight = needed(right), needLeft = needed(left);
+        const double limit = toScreen(automatic && !equal ? rect->property(kAutoY).toPointF().y()
+                                                          : yAxis->range().upper);
+        // Top-right unless only the left fits, or the left needs clearly less headroom.
+        const double slack = 0.03 * (limit - lo);
+        const bool useLeft = needRight > limit && (needLeft <= limit || needLeft + slack < needRight);
+        const Qt::Alignment want = Qt::AlignTop | (useLeft ? Qt::AlignLeft : Qt::AlignRight);
+        if (inset->insetAlignment(0) != want) {
+            inset->setInsetAlignment(0, want);
+            again = true;
+        }
+        if (automatic && equal) {
+            const double raise = (useLeft ? needLeft : needRight) - limit;
+            if (raise > 0 && !logY) {
+                QPointF fit = rect->property(kFitY).toPointF();
+                fit.ry() += raise;
+                rect->setProperty(kFitY, fit);
+                refit = true;
+            }
+        } else if (automatic) {
+            const double top = fromScreen(std::max(limit, useLeft ? needLeft : needRight));
+            if (!same(top, yAxis->range().upper)) {
+                yAxis->setRange(yAxis->range().lower, top);
+                rect->setProperty(kAutoTop, top);
+                again = true;
+            }
+        }
+    }
+    if (again || refit)
+        QCustomPlot::updateLayout();  // new tick labels and legend position
+    if (refit)
+        fitEqualRects();
+}
+
+void PlotCanvas::fitEqualRects()
+{
+    // The ranges depend on the rect's pixel size, which depends on the tick labels of those
+    // ranges; a few rounds settle it.
+    for (int round = 0; round < 4; ++round) {
+        bool changed = false;
+        for (QCPAxisRect* rect : axisRects())
+            if (rect->property(kEqual).toBool())
+                changed = fitEqualUnits(rect) || changed;
+        if (!changed)
+            break;
+        QCustomPlot::updateLayout();
+    }
+}
+
+void PlotCanvas::rebuild()
+{
+    clearItems();
+    clearPlottables();
+    // Margin groups of the previous layout: deleting one detaches it from its axis rects.
+    for (auto* group : findChildren<QCPMarginGroup*>(QString(), Qt::FindDirectChildrenOnly))
+        delete group;
+    plotLayout()->clear();  // deletes the axis rects, their legends and the titles
+    plotLayout()->setRowSpacing(0);
+    plotLayout()->setColumnSpacing(12);
+    plotLayout()->setMargins(QMargins(6, 4, 14, 6));
+
+    std::vector<const core::Panel*> panels;
+    for (const auto& view : m_views)
+        if (const core::Panel* p = m_result.find(view.toStdString()))
+            panels.push_back(p);
+    if (panels.empty())
+        return;
+
+    const int columns = panels.size() > 1 ? 2 : 1;
+    const int rows = int((panels.size() + 1) / 2);
+    std::vector<QCPMarginGroup*> rowGroups, columnGroups;
+    for (int r = 0; r < rows; ++r)
+        rowGroups.push_back(new QCPMarginGroup(this));
+    for (int c = 0; c < columns; ++c)
+        columnGroups.push_back(new QCPMarginGroup(this));
+
+    for (std::size_t index = 0; index < panels.size(); ++index) {
+        const core::Panel& panel = *panels[index];
+        const int row = int(index) / columns, column = int(index) % columns;
+        plotLayout()->addElement(2 * row, column, makeTitle(this, QString::fromStdString(panel.title)));
+
+        if (panel.kind == core::PanelKind::HeatMap) {
+            auto* grid = new QCPLayoutGrid;
+            plotLayout()->addElement(2 * row + 1, column, grid);
+            const HeatMap map = drawHeatMap(grid, panel);
+            for (QCPAxisRect* rect : map.rects) {
+                setAutomatic(rect, map.ranges);
+                rect->setProperty(kEqual, true);
+                rect->setProperty(kFitX, asPoint(map.ranges.x));
+                rect->setProperty(kFitY, asPoint(map.ranges.y));
+                rect->setProperty(kDataY, asPoint(map.ranges.y));
+            }
+            continue;
+        }
+
+        auto* rect = new QCPAxisRect(this, true);
+        plotLayout()->addElement(2 * row + 1, column, rect);
+        for (auto* axis : rect->axes())
+            styleAxis(axis);
+        Ranges ranges;
+        bool equal = false;
+        if (panel.kind == core::PanelKind::Space3D) {
+            ranges = drawProjection(rect, panel, m_hidden);  // fixed margins, no margin group
+            equal = true;
+        } else {
+            rect->setMarginGroup(QCP::msTop | QCP::msBottom, rowGroups[std::size_t(row)]);
+            rect->setMarginGroup(QCP::msLeft | QCP::msRight, columnGroups[std::size_t(column)]);
+            closeFrame(rect);
+            ranges = drawChart(rect, panel, m_hidden);
+            equal = panel.equalAxes && !panel.logY;
+        }
+        // updateLayout() moves the legend and adds headroom, or fits equal units, once the
+        // pixel sizes are known; it may change these ranges only while they are automatic.
+        setAutomatic(rect, ranges);
+        rect->setProperty(kEqual, equal);
+        rect->setProperty(kFitX, asPoint(ranges.x));
+        rect->setProperty(kFitY, asPoint(ranges.y));
+        rect->setProperty(kDataY, asPoint(ranges.y));
+    }
+
+    // Titles take their own height; the plots share the rest.
+    for (int r = 0; r < rows; ++r) {
+        plotLayout()->setRowStretchFactor(2 * r, 0.001);
+        plotLayout()->setRowStretchFactor(2 * r + 1, 1);
+    }
+}
+
+}  // namespace walklab::ui
