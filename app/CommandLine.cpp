@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 
 namespace walklab::app {
 
@@ -504,7 +505,13 @@ int CommandLine::parse(const QStringList& arguments)
 int CommandLine::run()
 {
     core::RunControl control(m_threads);
-    auto result = m_experiment->run(m_params, control);
+    core::Expected<core::Result> result;
+    try {
+        result = m_experiment->run(m_params, control);
+    } catch (const std::exception& e) {  // a defect in the experiment: report it, do not abort
+        error(QStringLiteral("internal error in %1: %2").arg(q(m_experiment->key()), QString::fromUtf8(e.what())));
+        return kExitFailure;
+    }
     if (!result) {
         bool usageError = false;
         for (const auto& e : result.error()) {

@@ -3,6 +3,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <exception>
 
 namespace walklab::ui {
 
@@ -50,8 +51,15 @@ quint64 Runner::start(const core::Experiment& experiment, const core::ParamSet& 
 
     const core::Experiment* exp = &experiment;
     // The lambda owns copies of everything it reads, and a share of the RunControl.
-    watcher->setFuture(QtConcurrent::run(&m_pool, [exp, params, control] {
-        return exp->run(params, *control);
+    // An exception escaping run() (a defect) becomes an error: the window stays up and keeps the
+    // previous result.
+    watcher->setFuture(QtConcurrent::run(&m_pool, [exp, params, control]() -> core::Expected<core::Result> {
+        try {
+            return exp->run(params, *control);
+        } catch (const std::exception& e) {
+            return core::fail(core::ErrorKind::Internal, "",
+                              "internal error in " + exp->key() + ": " + e.what());
+        }
     }));
 
     emit started();

@@ -12,6 +12,7 @@ enum class ErrorKind {
     InvalidParameter,  ///< a parameter is out of range or malformed; `parameter` names it
     Cancelled,         ///< RunControl::cancel() was called while running
     TooLarge,          ///< the request would need more memory or time than is allowed
+    Internal,          ///< a defect: an exception escaped a computation (reported, not fatal)
 };
 
 /// One failure, with a message meant for the user ("steps = 0: must be between 1 and 10^9").

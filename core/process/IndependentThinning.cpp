@@ -59,9 +59,12 @@ Expected<IndependentThinningSimulation> simulateIndependentThinning(const Indepe
     sim.sampleRealisations = std::min<std::int64_t>(
         params.realisations,
         std::int64_t(std::max(1.0, std::ceil(double(kMaxPoissonSample) / (params.keep * mean + 1)))));
+    if (Errors e = detail::checkWork(double(params.realisations) * (mean + 1),
+                                     "realisations × (rate × horizon + 1)", "lower realisations, rate or horizon");
+        !e.empty())
+        return std::unexpected(std::move(e));
     const double bytes = 9.0 * double(params.paths) * std::min(double(kMaxPathArrivals), likely)
-                         + 16.0 * std::min(double(sim.sampleRealisations) * (params.keep * mean + 1),
-                                           1.2 * double(kMaxPoissonSample));
+                         + detail::sampleBytes(double(sim.sampleRealisations) * (params.keep * mean + 1));
     if (Errors e = checkMemory(bytes, "kept paths and samples", "lower paths"); !e.empty())
         return std::unexpected(std::move(e));
 
@@ -95,7 +98,7 @@ Expected<IndependentThinningSimulation> simulateIndependentThinning(const Indepe
                 kept += k;
                 removed += !k;
                 if (k && sample)
-                    sample->push_back(t);
+                    detail::keepCapped(*sample, t);
                 if (path && std::int64_t(path->size()) < kMaxPathArrivals) {
                     path->push_back(t);
                     sim.keptFlags[std::size_t(i)].push_back(k ? 1 : 0);
@@ -123,7 +126,7 @@ Expected<IndependentThinningSimulation> simulateIndependentThinning(const Indepe
     const double m = double(params.realisations);
     if (params.realisations >= 2)
         sim.covariance = (double(products) - m * sim.kept.mean() * sim.removed.mean()) / (m - 1);
-    sim.keptTimes = detail::concatenate(blockKept, std::numeric_limits<std::int64_t>::max());
+    sim.keptTimes = detail::concatenate(blockKept, sim.keptTimesTruncated);
     sim.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return sim;
 }
@@ -136,7 +139,8 @@ IndependentThinningFits fitIndependentThinning(const IndependentThinningParams& 
     fits.kept = poissonCountsFit(sim.kept, params.keep * mean);
     fits.removed = poissonCountsFit(sim.removed, (1 - params.keep) * mean);
     const double horizon = params.horizon;
-    fits.keptTimes = kolmogorovSmirnovTest(sim.keptTimes, [horizon](double t) { return std::clamp(t / horizon, 0.0, 1.0); });
+    if (!sim.keptTimesTruncated)
+        fits.keptTimes = kolmogorovSmirnovTest(sim.keptTimes, [horizon](double t) { return std::clamp(t / horizon, 0.0, 1.0); });
     const double sd = std::sqrt(sim.kept.variance() * sim.removed.variance());
     fits.correlation = sd > 0 ? sim.covariance / sd : 0.0;
     fits.correlationStandardError = 1.0 / std::sqrt(double(std::max<std::uint64_t>(sim.kept.total(), 1)));

@@ -45,8 +45,11 @@ struct IndependentThinningSimulation {
     /// K(T) = k they are k i.i.d. Uniform(0, T) points (a Poisson process's order-statistics
     /// property), so together with the Poisson law of K(T) they show the kept process is Poisson
     /// of rate pλ. sampleRealisations = min(M, ⌈kMaxPoissonSample/(pλT + 1)⌉).
+    /// At most kMaxPoissonSample times: beyond that (pλT + 1 above it) the first kept times of
+    /// realisation 0, no longer uniform, and keptTimesTruncated is set (the fit then skips them).
     std::vector<double> keptTimes;
     std::int64_t sampleRealisations = 0;
+    bool keptTimesTruncated = false;
 
     double seconds = 0;
     unsigned threads = 0;
@@ -54,7 +57,8 @@ struct IndependentThinningSimulation {
 
 /// Simulates the process by exponential gaps and keeps each arrival when a uniform U < p, all
 /// from makeStream(seed, b, 5) for block b of detail::realisationsPerBlock(λT + 1) realisations.
-/// Errors: InvalidParameter, TooLarge, Cancelled.
+/// Errors: InvalidParameter, TooLarge (memory over 2 GiB or M·(λT + 1) events above
+/// kMaxPoissonWork), Cancelled.
 Expected<IndependentThinningSimulation> simulateIndependentThinning(const IndependentThinningParams& params,
                                                                     RunControl& control);
 

@@ -136,9 +136,14 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
     const double likely = meanEvents + 10 * std::sqrt(meanEvents) + 10;
     sim.sampleRealisations = std::min<std::int64_t>(
         params.realisations, std::int64_t(std::max(1.0, std::ceil(double(kMaxPoissonSample) / (meanEvents + 1)))));
+    if (Errors e = detail::checkWork(double(params.realisations) * (majorant.total + 1),
+                                     "realisations × (candidates per realisation + 1)",
+                                     "lower realisations or horizon, or a tighter rateBound");
+        !e.empty())
+        return std::unexpected(std::move(e));
     const double bytes = 8.0 * (double(params.paths) * std::min(double(kMaxPathArrivals), likely)
-                                + 2.0 * std::min(double(sim.sampleRealisations) * likely, 1.2 * double(kMaxPoissonSample))
-                                + double(workers + 2) * double(grid));
+                                + double(workers + 2) * double(grid))
+                         + detail::sampleBytes(double(sim.sampleRealisations) * likely);
     if (Errors e = checkMemory(bytes, "kept paths and samples", "lower paths"); !e.empty())
         return std::unexpected(std::move(e));
 
@@ -202,7 +207,7 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
                     ++n;
                     bins[std::min(grid - 1, std::size_t(std::ceil(t / step)))] += 1;
                     if (sample)
-                        sample->push_back(t);
+                        detail::keepCapped(*sample, t);
                     if (path && n <= kMaxPathArrivals)
                         path->push_back(t);
                 }
@@ -257,7 +262,7 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
     sim.accepted = cumulative;
     for (const auto c : candidates)
         sim.candidates += c;
-    sim.arrivalTimes = detail::concatenate(blockArrivals, std::numeric_limits<std::int64_t>::max());
+    sim.arrivalTimes = detail::concatenate(blockArrivals, sim.arrivalTimesTruncated);
     sim.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return sim;
 }
@@ -272,7 +277,7 @@ Expected<NonHomogeneousPoissonFits> fitNonHomogeneousPoisson(const NonHomogeneou
     NonHomogeneousPoissonFits fits;
     fits.meanEvents = lambda.total();
     fits.counts = poissonCountsFit(sim.counts, fits.meanEvents);
-    if (fits.meanEvents > 0)
+    if (fits.meanEvents > 0 && !sim.arrivalTimesTruncated)
         fits.arrivalTimes = kolmogorovSmirnovTest(
             sim.arrivalTimes, [&](double t) { return lambda(t) / lambda.total(); });
     const double m = double(sim.counts.total());

@@ -46,8 +46,12 @@ struct NonHomogeneousPoissonSimulation {
     /// All arrival times of realisations 0 … sampleRealisations − 1, concatenated. Given N(T) = n
     /// they are n i.i.d. points of density λ(t)/Λ(T) on [0, T]; sampleRealisations =
     /// min(M, ⌈kMaxPoissonSample/(Λ(T) + 1)⌉).
+    /// At most kMaxPoissonSample times are kept: beyond that (only when Λ(T) + 1 exceeds it)
+    /// the sample is the first arrivals of realisation 0, no longer of that law, and
+    /// arrivalTimesTruncated is set (the fit then skips it).
     std::vector<double> arrivalTimes;
     std::int64_t sampleRealisations = 0;
+    bool arrivalTimesTruncated = false;
 
     /// The dominating rate used for thinning: λ*_j on [boundEdges[j], boundEdges[j + 1]),
     /// boundRates.size() + 1 == boundEdges.size().
@@ -79,7 +83,8 @@ struct NonHomogeneousPoissonSimulation {
 /// Every thread evaluates its own copy of the rate function.
 ///
 /// Errors: InvalidParameter (validate(), or a λ* violation / negative / non-finite λ met at a
-/// candidate), TooLarge (more than 2 GiB), Cancelled. Progress is in candidates.
+/// candidate), TooLarge (more than 2 GiB, or M·(Λ*(T) + 1) candidates above
+/// kMaxPoissonWork), Cancelled. Progress is in candidates.
 Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const NonHomogeneousPoissonParams& params,
                                                                         RunControl& control);
 
@@ -89,7 +94,8 @@ struct NonHomogeneousPoissonFits {
     ChiSquaredResult counts;               ///< N(T) against Poisson(Λ(T))
     KolmogorovSmirnovResult arrivalTimes;  ///< pooled arrival times against Λ(t)/Λ(T)
     /// max_j |meanCounts[j] − Λ(t_j)| / √(Λ(t_j)/M) over the grid times with Λ(t_j) > 0: the
-    /// largest deviation of the mean-count curve in standard errors (about 3 or less when right).
+    /// largest deviation of the mean-count curve in standard errors (a maximum over correlated
+    /// grid points: it may exceed 3 when right; the tests use it only to reject a wrong law).
     double meanCountDeviation = 0;
 };
 

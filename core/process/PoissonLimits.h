@@ -18,6 +18,11 @@ inline constexpr double kMaxMeanEvents = 1e9;
 /// arrival times, residual waits, pooled arrival times): 2^22, 32 MiB of doubles.
 inline constexpr std::int64_t kMaxPoissonSample = std::int64_t(1) << 22;
 
+/// Largest expected total work of one run, in simulated events (candidates for thinning):
+/// M·(λT + 1) for the homogeneous process, M·(Λ*(T) + 1) for thinning. At the roughly 10^8
+/// events per second of two cores this is a few minutes; larger runs are refused (TooLarge).
+inline constexpr double kMaxPoissonWork = 2e10;
+
 /// Largest number of arrival times kept per displayed realisation (a path of N(t)).
 inline constexpr std::int64_t kMaxPathArrivals = 10000;
 

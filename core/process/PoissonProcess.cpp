@@ -99,7 +99,7 @@ private:
             const double x = exponential();
             t += x;
             if (gaps)
-                gaps->push_back(x);
+                detail::keepCapped(*gaps, x);
             if (t > horizon)
                 break;
             ++n;
@@ -144,13 +144,13 @@ private:
             for (std::int64_t i = 0; i < n; ++i) {
                 const double s = m_buffer[std::size_t(i)];
                 if (gaps)
-                    gaps->push_back(s - previous);
+                    detail::keepCapped(*gaps, s - previous);
                 if (path && i < kMaxPathArrivals)
                     path->push_back(s);
                 previous = s;
             }
             if (gaps)
-                gaps->push_back(crossing - previous);
+                detail::keepCapped(*gaps, crossing - previous);
         } else if (k <= n) {
             std::nth_element(m_buffer.begin(), m_buffer.begin() + (k - 1), m_buffer.end());
         }
@@ -196,12 +196,12 @@ double memoryNeeded(const PoissonParams& p, unsigned workers)
 {
     const double mean = meanEvents(p);
     const double sample = double(std::min(p.realisations, kMaxPoissonSample));
-    double doubles = double(p.paths) * std::min(double(kMaxPathArrivals), likelyMaxEvents(mean))
-                     + 2.0 * std::min(double(gapRealisations(p)) * (mean + 1), 1.2 * double(kMaxPoissonSample))
-                     + 3.0 * sample;
+    // S_k and S_1 per sample realisation, the residual waits, and the KS copies of S_k and of them.
+    double bytes = 8.0 * (double(p.paths) * std::min(double(kMaxPathArrivals), likelyMaxEvents(mean)) + 5.0 * sample)
+                   + detail::sampleBytes(double(gapRealisations(p)) * (mean + 1));
     if (p.method == PoissonMethod::OrderStatistics)
-        doubles += double(workers) * likelyMaxEvents(mean);
-    return 8.0 * doubles;
+        bytes += 8.0 * double(workers) * likelyMaxEvents(mean);
+    return bytes;
 }
 
 Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunControl& control)
@@ -211,6 +211,10 @@ Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunCont
     const auto start = std::chrono::steady_clock::now();
 
     const double mean = meanEvents(params);
+    if (Errors e = detail::checkWork(double(params.realisations) * (mean + 1),
+                                     "realisations × (rate × horizon + 1)", "lower realisations, rate or horizon");
+        !e.empty())
+        return std::unexpected(std::move(e));
     const std::int64_t perBlock =
         detail::realisationsPerBlock(std::max(mean, double(params.arrival)) + 1);
     const std::uint64_t blocks = std::uint64_t((params.realisations + perBlock - 1) / perBlock);
@@ -266,7 +270,7 @@ Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunCont
         return fail(ErrorKind::Cancelled, "", "cancelled");
     for (const auto& h : partial)
         sim.counts.merge(h);
-    sim.interarrivals = detail::concatenate(blockGaps, std::numeric_limits<std::int64_t>::max());
+    sim.interarrivals = detail::concatenate(blockGaps, sim.interarrivalsTruncated);
     for (const double f : firsts)
         if (f > params.memoryTime)
             sim.residualWaits.push_back(f - params.memoryTime);
@@ -308,6 +312,11 @@ Expected<PoissonCountingSimulation> simulatePoissonCounting(const PoissonCountin
     const auto start = std::chrono::steady_clock::now();
     const double end = params.windowStart + params.window;
     const double mean = params.rate * end;
+    if (Errors e = detail::checkWork(double(params.repetitions) * (mean + 1),
+                                     "repetitions × (rate × (windowStart + window) + 1)",
+                                     "lower repetitions, rate or window");
+        !e.empty())
+        return std::unexpected(std::move(e));
     const std::int64_t perBlock = detail::realisationsPerBlock(mean + 1);
     const std::uint64_t blocks = std::uint64_t((params.repetitions + perBlock - 1) / perBlock);
     std::vector<IntegerHistogram> partial(workerCount(blocks, control));

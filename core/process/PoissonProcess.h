@@ -54,8 +54,9 @@ struct PoissonParams {
 /// most 10^6".
 Errors validate(const PoissonParams& params);
 
-/// Bytes a run would hold at its peak with `workers` threads: kept paths, the sample vectors,
-/// and for OrderStatistics one buffer of about λT + 10√(λT) + 10 arrival times per worker.
+/// Bytes a run would hold at its peak with `workers` threads: kept paths, the sample vectors
+/// with the sorted copies the fits make, and for OrderStatistics one buffer of about
+/// λT + 10√(λT) + 10 arrival times per worker.
 double memoryNeeded(const PoissonParams& params, unsigned workers);
 
 /// What simulatePoisson() returns. Every sample is in realisation order, so it depends on the
@@ -75,9 +76,12 @@ struct PoissonSimulation {
     /// biased towards short ones. The gaps of one realisation are not independent of their
     /// number, but the centred empirical counts are a martingale stopped at N(T) + 1, so the
     /// pooled KS statistic still has the Kolmogorov law asymptotically (the tests confirm it).
-    /// gapRealisations = min(M, ⌈kMaxPoissonSample/(λT + 1)⌉).
+    /// gapRealisations = min(M, ⌈kMaxPoissonSample/(λT + 1)⌉). At most kMaxPoissonSample gaps
+    /// are kept: with λT + 1 above it, only the first gaps of realisation 0 (then i.i.d.
+    /// Exponential(λ) exactly), and interarrivalsTruncated is set.
     std::vector<double> interarrivals;
     std::int64_t gapRealisations = 0;
+    bool interarrivalsTruncated = false;
 
     /// S_k, the time of the k-th arrival, of realisations 0 … sampleRealisations − 1
     /// (index = realisation); S_k may exceed T (the process is continued beyond T). Law
@@ -105,8 +109,8 @@ struct PoissonSimulation {
 /// for k > N(T), S_1 when N(T) = 0) both methods continue with fresh Exponential(λ) gaps, which
 /// by the strong Markov property is the process itself.
 ///
-/// Errors: InvalidParameter (see validate()), TooLarge (memoryNeeded() above 2 GiB, with the
-/// figure), Cancelled. Progress is reported in events (about M·(λT + 1) in all).
+/// Errors: InvalidParameter (see validate()), TooLarge (memoryNeeded() above 2 GiB, or expected
+/// work M·(λT + 1) above kMaxPoissonWork events, with the figure), Cancelled. Progress is reported in events (about M·(λT + 1) in all).
 Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunControl& control);
 
 /// Goodness of fit of a simulation against its exact laws.

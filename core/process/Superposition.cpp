@@ -74,8 +74,13 @@ Expected<SuperpositionSimulation> simulateSuperposition(const SuperpositionParam
     SuperpositionSimulation sim;
     sim.gapRealisations = std::min<std::int64_t>(
         params.realisations, std::int64_t(std::max(1.0, std::ceil(double(kMaxPoissonSample) / (mean + 1)))));
+    if (Errors e = detail::checkWork(double(params.realisations) * (mean + 2),
+                                     "realisations × ((rate1 + rate2) × horizon + 2)",
+                                     "lower realisations, rates or horizon");
+        !e.empty())
+        return std::unexpected(std::move(e));
     const double bytes = 9.0 * double(params.paths) * std::min(double(kMaxPathArrivals), likely)
-                         + 16.0 * std::min(double(sim.gapRealisations) * (mean + 1), 1.2 * double(kMaxPoissonSample))
+                         + detail::sampleBytes(double(sim.gapRealisations) * (mean + 1))
                          + 16.0 * double(workers) * likely;
     if (Errors e = checkMemory(bytes, "kept paths and samples", "lower paths"); !e.empty())
         return std::unexpected(std::move(e));
@@ -119,7 +124,7 @@ Expected<SuperpositionSimulation> simulateSuperposition(const SuperpositionParam
                     const bool fromOne = y == acc.times2.size() || (x < acc.times1.size() && acc.times1[x] < acc.times2[y]);
                     const double t = fromOne ? acc.times1[x++] : acc.times2[y++];
                     if (gaps)
-                        blockGaps[block].push_back(t - previous);
+                        detail::keepCapped(blockGaps[block], t - previous);
                     if (times && std::int64_t(times->size()) < kMaxPathArrivals) {
                         times->push_back(t);
                         sim.sources[std::size_t(i)].push_back(fromOne ? 1 : 2);
@@ -127,7 +132,7 @@ Expected<SuperpositionSimulation> simulateSuperposition(const SuperpositionParam
                     previous = t;
                 }
                 if (gaps)
-                    blockGaps[block].push_back(std::min(a.crossing, b.crossing) - previous);
+                    detail::keepCapped(blockGaps[block], std::min(a.crossing, b.crossing) - previous);
                 if (path)
                     sim.pathCounts[std::size_t(i)] = a.count + b.count;
             }
@@ -142,7 +147,7 @@ Expected<SuperpositionSimulation> simulateSuperposition(const SuperpositionParam
         sim.counts2.merge(p.counts2);
         sim.counts.merge(p.counts);
     }
-    sim.interarrivals = detail::concatenate(blockGaps, std::numeric_limits<std::int64_t>::max());
+    sim.interarrivals = detail::concatenate(blockGaps, sim.interarrivalsTruncated);
     sim.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return sim;
 }

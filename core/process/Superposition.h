@@ -40,8 +40,10 @@ struct SuperpositionSimulation {
     /// Gaps of the merged process, X_1 … X_{N(T)+1} (the last crossing T, ending at the first
     /// arrival of either process after T), of realisations 0 … gapRealisations − 1, concatenated;
     /// law Exponential(λ₁ + λ₂), see PoissonSimulation::interarrivals.
+    /// At most kMaxPoissonSample gaps (interarrivalsTruncated set when some were left out).
     std::vector<double> interarrivals;
     std::int64_t gapRealisations = 0;
+    bool interarrivalsTruncated = false;
 
     double seconds = 0;
     unsigned threads = 0;
@@ -49,7 +51,8 @@ struct SuperpositionSimulation {
 
 /// Simulates both processes by exponential gaps, process 1 from makeStream(seed, b, 3) and
 /// process 2 from makeStream(seed, b, 4) for block b of detail::realisationsPerBlock((λ₁ + λ₂)T + 2)
-/// realisations, and merges them. Errors: InvalidParameter, TooLarge, Cancelled.
+/// realisations, and merges them. Errors: InvalidParameter, TooLarge (memory over 2 GiB or
+/// M·((λ₁ + λ₂)T + 2) events above kMaxPoissonWork), Cancelled.
 Expected<SuperpositionSimulation> simulateSuperposition(const SuperpositionParams& params, RunControl& control);
 
 /// Goodness of fit against the exact laws.

@@ -66,7 +66,9 @@ detail::KernelSetup layout(const ContinuousWalkParams& p)
         s.grid.lo[a] = -6 * sd;
         s.grid.cells[a] = across;
     }
-    s.radius = detail::radialLayout(std::min(n, 4.5 * std::sqrt(n)));
+    // Pearson: |S_n| ≤ n. Gaussian: |S_n|²·d/n ~ χ²_d, unbounded; P(|S_n| > 4.5√n) < 10^-8 for d = 2, 3.
+    const double rhoMax = 4.5 * std::sqrt(n);
+    s.radius = detail::radialLayout(p.step == ContinuousStep::Pearson ? std::min(n, rhoMax) : rhoMax);
     return s;
 }
 

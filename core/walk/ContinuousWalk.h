@@ -39,7 +39,7 @@ Errors validate(const ContinuousWalkParams& params);
 ///    (Archimedes: z of a uniform point on the sphere is uniform on [−1, 1]);
 ///  - Gaussian: d draws of Boost.Random's normal_distribution(0, 1/√d).
 /// Endpoints are counted in a box ±6√(n/d) per axis, 512 cells across in 2D and 96 in 3D;
-/// |S_n| in kRadialBins bins up to min(n, 4.5√n).
+/// |S_n| in kRadialBins bins up to min(n, 4.5√n) (Pearson: |S_n| ≤ n), 4.5√n (Gaussian).
 ///
 /// Errors: InvalidParameter (validate()), TooLarge (memory over 2 GiB), Cancelled.
 Expected<WalkNDSimulation> simulateContinuousWalk(const ContinuousWalkParams& params, RunControl& control);

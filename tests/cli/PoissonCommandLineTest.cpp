@@ -169,6 +169,16 @@ private slots:
                                        << "rate = 1 - t: negative at t = ";
         QTest::newRow("nh horizon") << nh + QStringList{"--horizon", "-3"}
                                     << "horizon = -3: must be greater than 0 and at most 10^6";
+        // One realisation of 10^9 events used to keep every gap (15.6 GB); M·(λT + 1) is capped.
+        QTest::newRow("work") << poisson + QStringList{"--rate", "1000000", "--horizon", "1000", "--realisations",
+                                                       "1000000000"}
+                              << "the simulation would draw about 1e+18 events";
+        QTest::newRow("nh work") << nh + QStringList{"--rate", "1000000", "--horizon", "1000", "--realisations",
+                                                     "1000"}
+                                 << "the simulation would draw about";
+        QTest::newRow("ops work") << QStringList{"--experiment", "poisson-ops", "--rate1", "500000", "--rate2",
+                                                 "500000", "--horizon", "1000", "--realisations", "1000"}
+                                  << "the simulation would draw about";
     }
 
     void badArguments()

@@ -279,6 +279,8 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
                 d.plottable = curve;
             } else {
                 auto* graph = makeGraph(rect, p, QCPGraph::lsNone, true);
+                // Adaptive sampling thins dense scatter data (e.g. timeline rows); draw every point.
+                graph->setAdaptiveSampling(false);
                 const qsizetype n = p.x.size();
                 const double size = n <= 120 ? 7 : n <= 400 ? 5.5 : 4;
                 graph->setPen(QPen(kPointColor, 1));

@@ -141,8 +141,6 @@ Expected<Result> NonHomogeneousPoissonExperiment::compute(const NonHomogeneousPo
                               number(mean)});
     result.summary.push_back(chiSquaredRow("Chi-squared, N(T) vs Poisson(Λ(T))", fits.counts));
     result.summary.push_back(kolmogorovSmirnovRow("KS, arrival times vs Λ(t)/Λ(T)", fits.arrivalTimes));
-    result.summary.push_back({"Mean count curve vs Λ(t): largest deviation",
-                              formatSignificant(fits.meanCountDeviation, 3) + " standard errors", "about 3 or less"});
     result.summary.push_back({"Thinning: accepted / proposed points",
                               sim.candidates > 0 ? formatSignificant(double(sim.accepted) / double(sim.candidates), 4)
                                                  : std::string("no candidates"),

@@ -83,12 +83,12 @@ PoissonExperiment::PoissonExperiment()
         methods.push_back({m.key, m.name});
     m_params = {
         {"rate", "Rate λ", ParamType::Real, 0, 1e6, "3", "per time unit",
-         "Mean number of events per time unit (greater than 0, at most 10^6)."},
+         "Mean number of events per time unit (> 0, at most 10^6)."},
         {"unit", "Time unit", ParamType::Text, 0, 0, "hour", "",
          "Name of the time unit of the rate and of all times (hour, minute, day…), shown in axis titles "
          "and legends."},
         {"horizon", "Horizon T", ParamType::Real, 0, 1e6, "8", "time units",
-         "Length of the observation window [0, T] (greater than 0, at most 10^6; rate × horizon at most 10^9)."},
+         "Length of the observation window [0, T] (> 0, at most 10^6; rate × horizon at most 10^9)."},
         {"realisations", "Realisations M", ParamType::Integer, 1, 1e9, "100000", "realisations",
          "Number of independent realisations of the process on [0, T] (1 … 10^9)."},
         {"arrival", "Arrival k", ParamType::Integer, 1, 1e6, "5", "",
@@ -247,6 +247,10 @@ Expected<Result> PoissonExperiment::compute(const PoissonSettings& s, RunControl
         double(sim.interarrivals.size()), 0.0, exponentialTop, densityBins(sim.interarrivals.size(), kMaxDensityBins),
         exponentialDensity, "Simulated (" + std::to_string(sim.interarrivals.size()) + " gaps)",
         "Exponential density, " + rateText));
+    if (sim.interarrivalsTruncated)
+        result.notes.push_back("The interarrival view keeps at most " + std::to_string(kMaxPoissonSample)
+                               + " gaps: realisation 1 alone has more, so only its first "
+                               + std::to_string(sim.interarrivals.size()) + " are shown and tested.");
 
     const boost::math::gamma_distribution<> erlang(double(p.arrival), 1.0 / p.rate);
     const double erlangTop = boost::math::quantile(erlang, 0.9995);
@@ -263,16 +267,21 @@ Expected<Result> PoissonExperiment::compute(const PoissonSettings& s, RunControl
         "Erlang density Gamma(" + std::to_string(p.arrival) + ", 1/λ), " + rateText));
 
     const std::size_t qualified = sim.residualWaits.size();
+    // An empty sample: the exact density alone, drawn smoothly on the finest grid.
     result.panels.push_back(densityPanel(
-        "memoryless", "Remaining wait S_1 − s given no event by s = " + number(p.memoryTime) + " " + unit.plural,
+        "memoryless",
+        "Remaining wait S_1 − s given no event by s = " + number(p.memoryTime) + " " + unit.plural
+            + (qualified == 0 ? " (no realisation qualified)" : ""),
         "wait", "Remaining wait S_1 − s" + times, perUnit, sim.residualWaits, double(qualified), 0.0, exponentialTop,
-        densityBins(qualified, kMaxDensityBins), exponentialDensity,
-        "Simulated (" + std::to_string(qualified) + " realisations)", "Exponential density, " + rateText));
+        qualified == 0 ? kMaxDensityBins : densityBins(qualified, kMaxDensityBins), exponentialDensity,
+        qualified == 0 ? "Simulated: none (no realisation without an event by s)"
+                       : "Simulated (" + std::to_string(qualified) + " realisations)",
+        "Exponential density, " + rateText));
     result.notes.push_back(
         std::to_string(qualified) + " of " + std::to_string(sim.sampleRealisations)
         + " realisations had no event by s = " + number(p.memoryTime) + " " + unit.plural + " (expected "
         + number(double(sim.sampleRealisations) * std::exp(-p.rate * p.memoryTime))
-        + " = M·e^{−λs}); the memorylessness view shows their remaining waits S_1 − s.");
+        + " = M·exp(−λs)); the memorylessness view shows their remaining waits S_1 − s.");
 
     result.panels.push_back(binomialPanel(s.trials, mean, binomialSim ? &*binomialSim : nullptr, totalVariation));
     if (!binomialSim)
@@ -294,8 +303,8 @@ Expected<Result> PoissonExperiment::compute(const PoissonSettings& s, RunControl
     result.summary.push_back(kolmogorovSmirnovRow("KS, S_1 − s given S_1 > s vs Exponential(λ)", fits.residualWaits));
     result.summary.push_back({"Total variation, Binomial(n, λT/n) vs Poisson(λT)",
                               "n = " + std::to_string(s.trials),
-                              "d_TV = " + formatSignificant(totalVariation, 4) + " (bound (1 − e^{−λT})λT/n = "
-                                  + formatSignificant(-std::expm1(-mean) * mean / double(s.trials), 4) + ")"});
+                              "d_TV = " + formatSignificant(totalVariation, 3) + " (bound "
+                                  + formatSignificant(-std::expm1(-mean) * mean / double(s.trials), 3) + ")"});
     const double seconds = sim.seconds + (binomialSim ? binomialSim->seconds : 0.0);
     result.summary.push_back({"Simulation time", formatRunTime(seconds, sim.threads), ""});
     return result;

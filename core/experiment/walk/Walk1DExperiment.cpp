@@ -19,9 +19,10 @@ namespace {
 constexpr double kPlotSds = 5.0;
 constexpr double kTestSds = 10.0;
 
-std::string withError(double value, double standardError)
+// An estimate from `count` walkers; its standard error needs at least two.
+std::string withError(double value, double standardError, std::int64_t count)
 {
-    return formatSignificant(value, 6) + " ± " + formatSignificant(standardError, 2);
+    return formatSignificant(value, 6) + " ± " + (count < 2 ? "n/a (needs M ≥ 2)" : formatSignificant(standardError, 2));
 }
 
 // The "msd" and "returns" panels of the tracked walkers, with the exact curves when the
@@ -46,9 +47,9 @@ void addObservedPanels(const Walk1DParams& w, const Walk1DSimulation& sim, RunCo
         if (auto p = allTimeReturnProbability(*law))
             ever = *p;
     }
-    result.panels.push_back(returnsPanel(sim.observed, true, exact ? &*exact : nullptr, ever));
+    result.panels.push_back(returnsPanel(sim.observed, true, exact ? &*exact : nullptr, ever, w.p != w.q));
     const Estimate last = observedReturned(sim.observed, sim.observed.times.size() - 1);
-    result.summary.push_back({"Returned to 0 by step n", withError(last.value, last.standardError),
+    result.summary.push_back({"Returned to 0 by step n", withError(last.value, last.standardError, sim.observed.tracked),
                               exact ? formatSignificant(exact->returnedBy.back(), 6) : ""});
     if (sim.observed.tracked < w.walkers)
         result.notes.push_back("The MSD and return curves follow the first " + std::to_string(sim.observed.tracked) +
@@ -182,9 +183,9 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
     lo = std::min(lo, sim.endpoints.minValue());
     hi = std::max(hi, sim.endpoints.maxValue());
     const bool exactAvailable = law.r() == 0.0 || w.steps <= kMaxExactLazySteps;
-    Panel endpoint{"endpoint", "Endpoint distribution after n = " + std::to_string(w.steps) + " steps",
+    Panel endpoint{"endpoint", "Endpoint distribution after n = " + countOf(w.steps, "step"),
                    "position", "Position k", "Probability P(S_n = k)", {}, {}, {}};
-    Series simSeries{"simulated", "Simulated (" + std::to_string(w.walkers) + " walkers)",
+    Series simSeries{"simulated", "Simulated (" + countOf(w.walkers, "walker") + ")",
                      SeriesStyle::Bars, {}, false, false};
     Series exactSeries{"exact", "Exact PMF", SeriesStyle::Points, {}, true, true};
     Series normalSeries{"normal", law.r() == 0.0 ? "Normal approximation (×2, parity lattice)"
@@ -214,8 +215,8 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
     const double seMean = std::sqrt(var / M);
     // Var(s²) ≈ (μ4 − σ⁴)/M; for the walk μ4 = 3σ⁴ + n·(κ4 of one step), close to 2σ⁴/M.
     const double seVar = law.variance() * std::sqrt(2.0 / std::max(1.0, M - 1));
-    result.summary.push_back({"Mean of S_n", withError(mean, seMean), formatSignificant(mu, 6)});
-    result.summary.push_back({"Variance of S_n", withError(var, seVar), formatSignificant(law.variance(), 6)});
+    result.summary.push_back({"Mean of S_n", withError(mean, seMean, w.walkers), formatSignificant(mu, 6)});
+    result.summary.push_back({"Variance of S_n", withError(var, seVar, w.walkers), formatSignificant(law.variance(), 6)});
     result.summary.push_back({"Standard deviation", formatSignificant(std::sqrt(var), 6), formatSignificant(sd, 6)});
     if (exactAvailable) {
         auto [tlo, thi] = law.significantRange(kTestSds);
@@ -228,10 +229,13 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
             probability.push_back(law.pmf(k));
         }
         const ChiSquaredResult chi = chiSquaredTest(observed, probability);
-        result.summary.push_back({"Chi-squared vs exact",
-                                  "X² = " + formatSignificant(chi.statistic, 5) + ", dof " +
-                                      std::to_string(chi.degreesOfFreedom),
-                                  "p-value " + formatSignificant(chi.pValue, 3)});
+        if (chi.degreesOfFreedom == 0)  // a single possible endpoint: nothing to test
+            result.summary.push_back({"Chi-squared vs exact", "n/a (dof 0: no test possible)", "p-value n/a"});
+        else
+            result.summary.push_back({"Chi-squared vs exact",
+                                      "X² = " + formatSignificant(chi.statistic, 5) + ", dof " +
+                                          std::to_string(chi.degreesOfFreedom),
+                                      "p-value " + formatSignificant(chi.pValue, 3)});
         if (chi.impossible > 0)
             result.notes.push_back(std::to_string(chi.impossible) +
                                    " walkers ended at positions the exact law says are impossible.");

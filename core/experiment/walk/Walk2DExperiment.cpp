@@ -1,6 +1,7 @@
 #include "core/experiment/walk/Walk2DExperiment.h"
 
 #include "core/experiment/TextFormat.h"
+#include "core/experiment/walk/WalkPanels.h"
 
 #include <boost/math/distributions/normal.hpp>
 
@@ -21,8 +22,9 @@ Panel densityPanel(const WalkNDRun& r)
     const Moments normal = scaled(r.step, double(sim.steps));
     std::array<std::int64_t, 2> lo{}, count{};
     std::int64_t across = 1;
+    // A square window: mean ± 4 sd of the wider axis, in both axes (at least one site across).
+    const double sd = std::max({std::sqrt(normal.covariance[0][0]), std::sqrt(normal.covariance[1][1]), 0.5});
     for (std::size_t a = 0; a < 2; ++a) {
-        const double sd = std::sqrt(normal.covariance[a][a]);
         auto cell = [&](double x) {
             return std::clamp<std::int64_t>(std::int64_t(std::floor((x - g.lo[a]) / g.width)), 0, g.cells[a] - 1);
         };
@@ -40,7 +42,7 @@ Panel densityPanel(const WalkNDRun& r)
     const bool gaussian = r.request.kind == WalkKind::Gaussian;
     const bool exact = !r.cellProbabilities.empty() || gaussian;
     Panel p{"density",
-            "Endpoint distribution after n = " + std::to_string(sim.steps) + " steps: probability of each " +
+            "Endpoint distribution after n = " + countOf(sim.steps, "step") + ": probability of each " +
                 formatSignificant(side, 3) + " × " + formatSignificant(side, 3) + " cell",
             "x", "x", "y", {}, {}, {}};
     p.kind = PanelKind::HeatMap;
@@ -50,7 +52,12 @@ Panel densityPanel(const WalkNDRun& r)
     Series simulated{"simulated", "Simulated", SeriesStyle::Bars};
     Series reference{exact ? "exact" : "normal", exact ? "Exact" : "Normal approximation", SeriesStyle::Points};
     const double M = double(sim.walkers);
-    const boost::math::normal_distribution<double> axis(0.0, std::sqrt(normal.covariance[0][0]));
+    // Gaussian steps: independent coordinates N(0, n/2), never degenerate (n ≥ 1). Lattice walks may
+    // have an axis without variance (e.g. only east): no normal law is built for them.
+    auto axisMass = [&](double a, double b) {
+        const boost::math::normal_distribution<double> axis(0.0, std::sqrt(normal.covariance[0][0]));
+        return boost::math::cdf(axis, b) - boost::math::cdf(axis, a);
+    };
     for (std::int64_t i = 0; i * f < count[0]; ++i)
         for (std::int64_t j = 0; j * f < count[1]; ++j) {
             const std::int64_t gx = lo[0] + i * f, gy = lo[1] + j * f;
@@ -65,9 +72,8 @@ Panel densityPanel(const WalkNDRun& r)
                 }
             const double x0 = g.lo[0] + double(gx) * g.width, y0 = g.lo[1] + double(gy) * g.width;
             const Point3 centre{x0 + side / 2, y0 + side / 2, 0};
-            if (gaussian)  // independent coordinates N(0, n/2)
-                probability = (boost::math::cdf(axis, x0 + side) - boost::math::cdf(axis, x0)) *
-                              (boost::math::cdf(axis, y0 + side) - boost::math::cdf(axis, y0));
+            if (gaussian)
+                probability = axisMass(x0, x0 + side) * axisMass(y0, y0 + side);
             else if (!exact)
                 probability = normalDensity(normal, centre) * side * side;
             p.x.push_back(centre[0]);
@@ -105,7 +111,7 @@ std::string Walk2DExperiment::help() const
 
 std::vector<Panel> Walk2DExperiment::dimensionPanels(const WalkNDRun& r) const
 {
-    return {trajectoryPanel(r.sim, "paths", "Trajectories of " + std::to_string(r.sim.paths.size()) + " walkers", 0, 1),
+    return {trajectoryPanel(r.sim, "paths", "Trajectories of " + countOf(std::int64_t(r.sim.paths.size()), "walker"), 0, 1),
             densityPanel(r)};
 }
 

@@ -1,5 +1,7 @@
 #include "core/experiment/walk/Walk3DExperiment.h"
 
+#include "core/experiment/walk/WalkPanels.h"
+
 #include <limits>
 
 namespace walklab::core {
@@ -9,7 +11,7 @@ namespace {
 Panel spacePanel(const WalkNDSimulation& sim)
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    Panel p{"paths3d", "Trajectories of " + std::to_string(sim.paths.size()) + " walkers in space", "step", "x", "y",
+    Panel p{"paths3d", "Trajectories of " + countOf(std::int64_t(sim.paths.size()), "walker") + " in space", "step", "x", "y",
             {}, {}, {}};
     p.kind = PanelKind::Space3D;
     p.equalAxes = true;

@@ -15,14 +15,19 @@ namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string withError(const Estimate& e)
+// The estimate of `count` walkers; its standard error needs at least two.
+std::string withError(const Estimate& e, std::int64_t count)
 {
-    return formatSignificant(e.value, 6) + " ± " + formatSignificant(e.standardError, 2);
+    return formatSignificant(e.value, 6) + " ± " + (count < 2 ? "n/a (needs M ≥ 2)" : formatSignificant(e.standardError, 2));
 }
 
-std::string chiText(const ChiSquaredResult& chi)
+// The chi-squared summary row; with no degree of freedom (a single possible outcome) there is no test.
+SummaryRow chiRow(std::string label, const ChiSquaredResult& chi)
 {
-    return "X² = " + formatSignificant(chi.statistic, 5) + ", dof " + std::to_string(chi.degreesOfFreedom);
+    if (chi.degreesOfFreedom == 0)
+        return {std::move(label), "n/a (dof 0: no test possible)", "p-value n/a"};
+    return {std::move(label), "X² = " + formatSignificant(chi.statistic, 5) + ", dof " + std::to_string(chi.degreesOfFreedom),
+            "p-value " + formatSignificant(chi.pValue, 3)};
 }
 
 Panel radialPanel(const WalkNDRun& r, std::vector<std::string>& notes, std::vector<SummaryRow>& summary)
@@ -30,9 +35,9 @@ Panel radialPanel(const WalkNDRun& r, std::vector<std::string>& notes, std::vect
     const WalkNDSimulation& sim = r.sim;
     const int d = sim.dimension;
     const double n = double(sim.steps), M = double(sim.walkers), w = sim.radius.width;
-    Panel p{"radial", "Distance from the start |S_n| after n = " + std::to_string(sim.steps) + " steps",
+    Panel p{"radial", "Distance from the start |S_n| after n = " + countOf(sim.steps, "step"),
             "distance", "Distance ρ = |S_n|", "Probability per bin of width " + formatSignificant(w, 3), {}, {}, {}};
-    Series simulated{"simulated", "Simulated (" + std::to_string(sim.walkers) + " walkers)", SeriesStyle::Bars};
+    Series simulated{"simulated", "Simulated (" + countOf(sim.walkers, "walker") + ")", SeriesStyle::Bars};
     for (std::size_t k = 0; k < sim.radius.counts.size(); ++k) {
         p.x.push_back((double(k) + 0.5) * w);
         simulated.y.push_back(double(sim.radius.counts[k]) / M);
@@ -54,7 +59,7 @@ Panel radialPanel(const WalkNDRun& r, std::vector<std::string>& notes, std::vect
                  SeriesStyle::Points, {exact.begin(), exact.end() - 1}, true};
         p.series.push_back(std::move(s));
         const ChiSquaredResult chi = radialChiSquared(sim.radius, exact);
-        summary.push_back({"Chi-squared |S_n| vs exact", chiText(chi), "p-value " + formatSignificant(chi.pValue, 3)});
+        summary.push_back(chiRow("Chi-squared |S_n| vs exact", chi));
     }
     if (r.request.kind != WalkKind::Gaussian) {
         const char* name = d == 2 ? "Rayleigh limit" : "Maxwell limit";
@@ -82,13 +87,13 @@ void returnSummary(const WalkNDRun& r, Panel& panel, std::vector<std::string>& n
 {
     const WalkObservations& o = r.sim.observed;
     const Estimate last = observedReturned(o, o.times.size() - 1);
-    summary.push_back({"Returned to the start by step n", withError(last),
+    summary.push_back({"Returned to the start by step n", withError(last, o.tracked),
                        r.returns ? formatSignificant(r.returns->returnedBy.back(), 6) : ""});
     if (const Series* polya = panel.find("polya"))
-        summary.push_back({"Ever returns (Pólya)", "", formatSignificant(polya->y.front(), 10)});
+        summary.push_back({polya->label.substr(0, polya->label.find(':')), "", formatSignificant(polya->y.front(), 10)});
     const Estimate distinct = observedDistinctSites(o);
     if (o.distinctWalkers > 0) {
-        summary.push_back({"Distinct sites visited by step n", withError(distinct),
+        summary.push_back({"Distinct sites visited by step n", withError(distinct, o.distinctWalkers),
                            r.returns ? formatSignificant(expectedDistinctSites(r.returns->returnedBy), 6) : ""});
         if (o.distinctWalkers < r.sim.walkers)
             notes.push_back("Distinct sites are counted for the first " + std::to_string(o.distinctWalkers) +
@@ -272,12 +277,11 @@ Expected<Result> WalkNDExperiment::run(const ParamSet& params, RunControl& contr
     endAll.tracked = sim.walkers;
     endAll.sumSquared = {sim.observed.endSquared};
     endAll.sumFourth = {sim.observed.endFourth};
-    result.summary.push_back({"E|S_n|² (all walkers)", withError(observedMsd(endAll, 0)),
+    result.summary.push_back({"E|S_n|² (all walkers)", withError(observedMsd(endAll, 0), sim.walkers),
                               formatSignificant(meanSquaredDisplacement(r.step, double(n)), 6)});
     if (!r.cellProbabilities.empty() && sim.endpoints.width == 1.0) {
         const ChiSquaredResult chi = endpointChiSquared(sim.endpoints, r.cellProbabilities);
-        result.summary.push_back({"Chi-squared endpoints vs exact", chiText(chi),
-                                  "p-value " + formatSignificant(chi.pValue, 3)});
+        result.summary.push_back(chiRow("Chi-squared endpoints vs exact", chi));
         if (chi.impossible > 0)
             result.notes.push_back(std::to_string(chi.impossible) +
                                    " walkers ended at sites the exact law says are impossible.");
@@ -289,7 +293,8 @@ Expected<Result> WalkNDExperiment::run(const ParamSet& params, RunControl& contr
     if (lattice)
         if (auto p = allTimeReturnProbability(*r.law))
             polya = *p;
-    panels.push_back(returnsPanel(sim.observed, lattice, r.returns ? &*r.returns : nullptr, polya));
+    const bool drift = r.step.mean != std::array<double, 3>{0, 0, 0};
+    panels.push_back(returnsPanel(sim.observed, lattice, r.returns ? &*r.returns : nullptr, polya, drift));
     if (lattice)
         returnSummary(r, panels.back(), result.notes, result.summary);
     if (sim.observed.tracked < sim.walkers)

@@ -4,9 +4,14 @@
 
 namespace walklab::core {
 
+std::string countOf(std::int64_t count, const std::string& noun)
+{
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 Panel msdPanel(const WalkObservations& o, const Moments& step)
 {
-    Panel p{"msd", "Mean squared displacement (" + std::to_string(o.tracked) + " walkers)", "step",
+    Panel p{"msd", "Mean squared displacement (" + countOf(o.tracked, "walker") + ")", "step",
             "Time t (steps)", "E|S_t|²", {}, {}, {}};
     Series simulated{"simulated", "Simulated mean of |S_t|²", SeriesStyle::Points};
     Series upper{"simulated_plus_2se", "± 2 standard errors", SeriesStyle::Guide, {}, true};
@@ -26,10 +31,10 @@ Panel msdPanel(const WalkObservations& o, const Moments& step)
 }
 
 Panel returnsPanel(const WalkObservations& o, bool lattice, const ReturnProbabilities* exactLaw,
-                   std::optional<double> polya)
+                   std::optional<double> polya, bool drift)
 {
     Panel p{"returns",
-            lattice ? "Returned to the start by step t (" + std::to_string(o.tracked) + " walkers)"
+            lattice ? "Returned to the start by step t (" + countOf(o.tracked, "walker") + ")"
                     : "Returned to the start by step t (a continuous walk never does)",
             "step", "Time t (steps)", "P(T ≤ t), T = first return time", {}, {}, {}};
     Series simulated{"simulated", "Simulated fraction returned", SeriesStyle::Points};
@@ -46,7 +51,7 @@ Panel returnsPanel(const WalkObservations& o, bool lattice, const ReturnProbabil
     if (!exact.y.empty())
         p.series.push_back(std::move(exact));
     if (polya)
-        p.series.push_back({"polya", "Ever returns (Pólya): " + formatSignificant(*polya, 10), SeriesStyle::Guide,
+        p.series.push_back({"polya", std::string(drift ? "Ever returns: " : "Ever returns (Pólya): ") + formatSignificant(*polya, 10), SeriesStyle::Guide,
                             std::vector<double>(p.x.size(), *polya), true});
     return p;
 }

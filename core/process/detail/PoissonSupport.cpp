@@ -18,12 +18,17 @@ std::int64_t realisationsPerBlock(double events)
     return std::int64_t(std::clamp(per, 1.0, double(1 << 20)));
 }
 
-std::vector<double> concatenate(std::vector<std::vector<double>>& parts, std::int64_t cap)
+std::vector<double> concatenate(std::vector<std::vector<double>>& parts, bool& truncated)
 {
+    const std::int64_t cap = kMaxPoissonSample;
     std::vector<double> all;
     std::size_t total = 0;
-    for (const auto& p : parts)
+    truncated = false;
+    for (const auto& p : parts) {
         total += p.size();
+        truncated = truncated || std::int64_t(p.size()) >= cap;
+    }
+    truncated = truncated || total > std::size_t(cap);
     all.reserve(std::min<std::size_t>(total, std::size_t(cap)));
     for (auto& p : parts) {
         const std::size_t room = std::size_t(cap) - all.size();
@@ -33,6 +38,21 @@ std::vector<double> concatenate(std::vector<std::vector<double>>& parts, std::in
             break;
     }
     return all;
+}
+
+double sampleBytes(double values)
+{
+    const double cap = double(kMaxPoissonSample);
+    return 8.0 * (2.0 * std::min(values, 2.0 * cap) + 2.0 * std::min(values, cap));
+}
+
+Errors checkWork(double events, const std::string& what, const std::string& advice)
+{
+    if (events <= kMaxPoissonWork)
+        return {};
+    return {{ErrorKind::TooLarge, "",
+             "the simulation would draw about " + formatSignificant(events, 3) + " events (" + what
+                 + "); the limit is " + formatSignificant(kMaxPoissonWork, 3) + " (a few minutes): " + advice}};
 }
 
 }  // namespace walklab::core::detail

@@ -1,6 +1,8 @@
 // Internals shared by the Poisson-process simulations: variates, message values, blocking.
 #pragma once
 
+#include "core/experiment/Error.h"
+#include "core/process/PoissonLimits.h"
 #include "core/random/StreamEngine.h"
 
 #include <boost/random/exponential_distribution.hpp>
@@ -32,8 +34,27 @@ std::string valueText(double value);
 /// about 2^18 draws per block (a millisecond or two), at least 1 realisation, at most 2^20.
 std::int64_t realisationsPerBlock(double events);
 
+/// Appends `value` to one block's share of a sample unless it already holds kMaxPoissonSample
+/// values (so one realisation with 10^9 events keeps only its first 2^22).
+inline void keepCapped(std::vector<double>& part, double value)
+{
+    if (std::int64_t(part.size()) < kMaxPoissonSample)
+        part.push_back(value);
+}
+
 /// Concatenates per-block vectors in block order (so the result does not depend on which
-/// worker ran which block), keeping at most `cap` values.
-std::vector<double> concatenate(std::vector<std::vector<double>>& parts, std::int64_t cap);
+/// worker ran which block), keeping at most kMaxPoissonSample values; sets `truncated` when a
+/// block reached its cap (see keepCapped()) or values were left out here.
+std::vector<double> concatenate(std::vector<std::vector<double>>& parts, bool& truncated);
+
+/// Bytes at the peak of a capped sample of about `values` values: the block vectors (at most
+/// 2·kMaxPoissonSample values in all, vector growth doubling them), the concatenation and the
+/// sorted copy the Kolmogorov–Smirnov test makes (at most kMaxPoissonSample each).
+double sampleBytes(double values);
+
+/// A TooLarge error when `events`, the expected work of a run, exceeds kMaxPoissonWork:
+/// "the simulation would draw about 1e+18 events (<what>); the limit is 2e+10 (a few
+/// minutes): <advice>". Empty otherwise.
+Errors checkWork(double events, const std::string& what, const std::string& advice);
 
 }  // namespace walklab::core::detail

@@ -258,7 +258,7 @@ TEST(NonHomogeneousPoisson, CancelStopsTheRun)
     NonHomogeneousPoissonParams p;
     p.rate = "1000*(1 + sin(t))";
     p.horizon = 1000;
-    p.realisations = 100'000;
+    p.realisations = 1'000;
     p.paths = 0;
     RunControl control(2);
     control.cancel();

@@ -390,8 +390,9 @@ TEST(PoissonProcess, RefusesARunNeedingTooMuchMemory)
     EXPECT_EQ(sim.error().front().kind, ErrorKind::TooLarge);
     const std::string& m = sim.error().front().message;
     // One realisation is one block, so one worker: (10⁹ + 10√10⁹ + 10) · 8 bytes ≈ 7.45 GiB for
-    // the order statistics, plus 80 MB for the gap sample (capped at 2^22 values, twice).
-    EXPECT_NE(m.find("the simulation would need about 7.53 GiB"), std::string::npos) << m;
+    // the order statistics, plus 192 MiB for the gap sample (2^22 values, block vectors with
+    // their growth 4×, the concatenation and the KS copy: 6 × 32 MiB).
+    EXPECT_NE(m.find("the simulation would need about 7.64 GiB"), std::string::npos) << m;
     EXPECT_NE(m.find("the limit is 2 GiB"), std::string::npos) << m;
     // The gap method needs no such buffer.
     p.method = PoissonMethod::ExponentialGaps;
@@ -484,4 +485,47 @@ TEST(PoissonCounting, Validation)
     EXPECT_EQ(errors[0].message, "windowStart = -2: must be between 0 and 10^6");
     EXPECT_EQ(errors[1].message, "window = 0: must be greater than 0 and at most 10^6");
     EXPECT_EQ(errors[2].message, "repetitions = 0: must be between 1 and 10^9");
+}
+
+TEST(PoissonProcess, CapsTheGapsOfOneHugeRealisation)
+{
+    // λT = 5·10^6 > kMaxPoissonSample: one realisation used to keep all its gaps (10^9 of them
+    // reached 15.6 GB). Now its first 2^22 gaps are kept, which are i.i.d. Exponential(λ)
+    // exactly (Ross, §5.3), so the KS test still passes; and the flag asks for a note.
+    PoissonParams p;
+    p.rate = 5e4;
+    p.horizon = 100;
+    p.realisations = 1;
+    p.paths = 0;
+    EXPECT_LT(memoryNeeded(p, 2), 300.0 * 1024 * 1024);
+    RunControl control(2);
+    const auto sim = simulatePoisson(p, control);
+    ASSERT_TRUE(sim.has_value());
+    EXPECT_TRUE(sim->interarrivalsTruncated);
+    EXPECT_EQ(std::int64_t(sim->interarrivals.size()), kMaxPoissonSample);
+    EXPECT_GT(fitPoisson(p, *sim).interarrivals.pValue, 1e-3);
+    // An ordinary run keeps every gap and is not flagged.
+    p.horizon = 1;
+    const auto small = simulatePoisson(p, control);
+    ASSERT_TRUE(small.has_value());
+    EXPECT_FALSE(small->interarrivalsTruncated);
+}
+
+TEST(PoissonProcess, RefusesARunOfTooMuchWork)
+{
+    // M·(λT + 1) = 10^9 · (10^9 + 1) events: refused before any memory is taken, with the figure.
+    PoissonParams p;
+    p.rate = 1e6;
+    p.horizon = 1e3;
+    p.realisations = 1'000'000'000;
+    p.paths = 0;
+    RunControl control(2);
+    const auto sim = simulatePoisson(p, control);
+    ASSERT_FALSE(sim.has_value());
+    EXPECT_EQ(sim.error().front().kind, ErrorKind::TooLarge);
+    EXPECT_NE(sim.error().front().message.find("about 1e+18 events"), std::string::npos)
+        << sim.error().front().message;
+    // 21 realisations of 10^9 events (2.1·10^10) are still too much.
+    p.realisations = 21;
+    EXPECT_EQ(simulatePoisson(p, control).error().front().kind, ErrorKind::TooLarge);
 }
