@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 namespace walklab::core {
 
@@ -34,6 +35,12 @@ bool parseDouble(std::string_view s, double& value)
 }
 
 }  // namespace
+
+ParamSpec seedParam(std::string defaultText)
+{
+    return {"seed", "Seed", ParamType::Seed, 0, 1.8446744073709552e19, std::move(defaultText), "",
+            "Seed of the random streams (0 … 2^64 − 1): the same seed gives the same result."};
+}
 
 std::string paramText(const ParamSet& params, const ParamSpec& spec)
 {

@@ -43,6 +43,10 @@ struct ParamSpec {
     std::vector<std::string> views;
 };
 
+/// The "seed" parameter every simulation declares: 0 … 2^64 − 1, the same seed gives the same
+/// result.
+ParamSpec seedParam(std::string defaultText = "1");
+
 /// Parameter values as text, keyed by ParamSpec::key. Missing keys take their default.
 using ParamSet = std::map<std::string, std::string>;
 

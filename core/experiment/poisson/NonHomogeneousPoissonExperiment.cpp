@@ -33,8 +33,7 @@ NonHomogeneousPoissonExperiment::NonHomogeneousPoissonExperiment()
          "Rate of the dominating process whose points are thinned: 0 chooses a piecewise bound from 4097 "
          "values of λ; otherwise at least max λ on [0, T] and at most 10^6 (needed only for peaks narrower "
          "than T/4096)."},
-        {"seed", "Seed", ParamType::Seed, 0, 1.8446744073709552e19, std::to_string(d.seed), "",
-         "Seed of the random streams (0 … 2^64 − 1): the same seed gives the same result."},
+        seedParam(std::to_string(d.seed)),
         {"paths", "Paths shown", ParamType::Integer, 0, 1000, std::to_string(d.paths), "realisations",
          "Realisations kept for the counting paths, the first 20 of them also for the timeline "
          "(0 … 1000, at most M).",

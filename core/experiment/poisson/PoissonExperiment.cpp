@@ -106,8 +106,7 @@ PoissonExperiment::PoissonExperiment()
          "Binomial view: n independent trials, each a success with probability λT/n (⌈λT⌉ … 10^9); "
          "empty means 10·⌈λT⌉.",
          {}, true, {"binomial"}},
-        {"seed", "Seed", ParamType::Seed, 0, 1.8446744073709552e19, "1", "",
-         "Seed of the random streams (0 … 2^64 − 1): the same seed gives the same result."},
+        seedParam(),
         {"paths", "Paths shown", ParamType::Integer, 0, 1000, "20", "realisations",
          "Realisations kept for the counting paths, the first 20 of them also for the timeline "
          "(0 … 1000, at most M).",

@@ -32,8 +32,7 @@ PoissonOperationsExperiment::PoissonOperationsExperiment()
          "and legends."},
         {"realisations", "Realisations M", ParamType::Integer, 1, 1e9, "20000", "realisations",
          "Number of independent realisations of each simulation (1 … 10^9)."},
-        {"seed", "Seed", ParamType::Seed, 0, 1.8446744073709552e19, "1", "",
-         "Seed of the random streams (0 … 2^64 − 1): the same seed gives the same result."},
+        seedParam(),
     };
     m_views = {
         {"superposition", "Superposition N₁ + N₂",

@@ -71,8 +71,7 @@ Walk1DExperiment::Walk1DExperiment()
         {"q", "P(step −1) q", ParamType::Real, 0, 1, "", "",
          "Probability of a step to the left (0 … 1 − p); empty means 1 − p. The walker stays "
          "put with probability r = 1 − p − q (lazy walk)."},
-        {"seed", "Seed", ParamType::Seed, 0, 1.8446744073709552e19, std::to_string(d.seed), "",
-         "Seed of the random streams (0 … 2^64 − 1): the same seed gives the same result."},
+        seedParam(std::to_string(d.seed)),
         {"paths", "Paths shown", ParamType::Integer, 0, 1000, std::to_string(d.paths), "paths",
          "Number of sample paths kept and drawn (0 … 1000, at most the number of walkers).",
          {}, false, {"paths"}},

@@ -134,8 +134,7 @@ WalkNDExperiment::WalkNDExperiment(int dimension, std::int64_t defaultSteps, std
     }
     m_params.push_back({"lazy", "P(stay) r", ParamType::Real, 0, 1, "0", "",
                         "Lattice walks: probability of staying put at a step (0 ≤ r < 1)."});
-    m_params.push_back({"seed", "Seed", ParamType::Seed, 0, 1.8446744073709552e19, "1", "",
-                        "Seed of the random streams (0 … 2^64 − 1): the same seed gives the same result."});
+    m_params.push_back(seedParam());
     m_params.push_back({"paths", "Paths shown", ParamType::Integer, 0, 1000, std::to_string(defaultPaths), "paths",
                         "Number of trajectories kept and drawn (0 … 1000, at most the number of walkers)."});
 }
