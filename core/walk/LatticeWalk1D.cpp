@@ -5,7 +5,7 @@
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
-#include "core/walk/detail/BitWalk.h"
+#include "core/walk/detail/StepSampler1D.h"
 #include "core/walk/detail/WalkKernel.h"
 
 #include <algorithm>
@@ -19,51 +19,6 @@ namespace {
 
 constexpr std::int64_t kMaxSteps = 1'000'000'000;
 constexpr std::int64_t kChunk = std::int64_t(WorkMeter::kChunk);  // steps between cancellation checks
-
-/// Draws steps of one walk from a block's engine. Keeps unused random bits between calls,
-/// so splitting a walk into several advance() calls never changes its steps.
-class StepSampler {
-public:
-    StepSampler(Engine& engine, double p, double q) : m_engine(engine)
-    {
-        m_symmetric = (p == 0.5 && q == 0.5);
-        constexpr long double two64 = 18446744073709551616.0L;
-        const long double tp = (long double)p * two64, tq = (long double)q * two64;
-        m_alwaysUp = tp >= two64;
-        m_upBelow = m_alwaysUp ? 0 : std::uint64_t(tp);
-        m_neverLazy = tp + tq >= two64 || 1.0 - p - q < 4 * std::numeric_limits<double>::epsilon();
-        m_downBelow = m_neverLazy ? 0 : std::uint64_t(tq);
-    }
-
-    /// Returns the displacement after `steps` more steps.
-    std::int64_t advance(std::int64_t steps)
-    {
-        return m_symmetric ? m_bitWalk.advance(steps) : advanceGeneral(steps);
-    }
-
-private:
-    std::int64_t advanceGeneral(std::int64_t steps)
-    {
-        if (m_alwaysUp)
-            return steps;
-        // Branch-free: the outcome of each step is unpredictable, so branches would mispredict.
-        std::int64_t s = 0;
-        const std::uint64_t up = m_upBelow, down = m_downBelow;
-        const bool neverLazy = m_neverLazy;
-        for (std::int64_t i = 0; i < steps; ++i) {
-            const std::uint64_t u = m_engine();
-            const bool isUp = u < up;
-            const bool isDown = !isUp && (neverLazy || u - up < down);
-            s += std::int64_t(isUp) - std::int64_t(isDown);
-        }
-        return s;
-    }
-
-    Engine& m_engine;
-    detail::BitWalk m_bitWalk{m_engine};
-    bool m_symmetric = false, m_alwaysUp = false, m_neverLazy = false;
-    std::uint64_t m_upBelow = 0, m_downBelow = 0;
-};
 
 }  // namespace
 
@@ -123,7 +78,7 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
 
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block);
-        StepSampler sampler(engine, params.p, params.q);
+        detail::StepSampler1D sampler(engine, params.p, params.q);
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.walkers, first + perBlock);
         WorkMeter meter(control);
