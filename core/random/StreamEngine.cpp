@@ -1,14 +1,71 @@
 #include "core/random/StreamEngine.h"
 
-#include <boost/random/seed_seq.hpp>
-
 namespace walklab::core {
+
+namespace {
+
+// The SplitMix64 output function alone: a bijection of 64-bit words.
+std::uint64_t mix(std::uint64_t z)
+{
+    std::uint64_t state = z - 0x9e3779b97f4a7c15;
+    return detail::splitMix64(state);
+}
+
+}  // namespace
+
+Engine::Engine(std::uint64_t splitMixState) : m_kernels(&detail::xoshiroKernels(activeCpuLevel()))
+{
+    for (std::size_t l = 0; l < kLanes; ++l)
+        for (std::size_t j = 0; j < 4; ++j)
+            m_lanes.s[j][l] = detail::splitMix64(splitMixState);
+}
+
+Engine::Engine(const std::uint64_t (&state)[kLanes][4]) : m_kernels(&detail::xoshiroKernels(activeCpuLevel()))
+{
+    for (std::size_t l = 0; l < kLanes; ++l)
+        for (std::size_t j = 0; j < 4; ++j)
+            m_lanes.s[j][l] = state[l][j];
+}
+
+void Engine::generate(std::uint64_t* out, std::size_t n)
+{
+    const std::size_t buffered = std::min(n, kBufferWords - m_pos);
+    std::copy_n(m_buffer + m_pos, buffered, out);
+    m_pos += buffered;
+    out += buffered;
+    n -= buffered;
+    const std::size_t rounds = n / kLanes;
+    m_kernels->generate(m_lanes, out, rounds);
+    out += rounds * kLanes;
+    n -= rounds * kLanes;
+    if (n > 0) {
+        refill();
+        std::copy_n(m_buffer, n, out);
+        m_pos = n;
+    }
+}
+
+std::uint64_t Engine::popcount(std::size_t n)
+{
+    const std::size_t buffered = std::min(n, kBufferWords - m_pos);
+    std::uint64_t ones = m_kernels->popcount(m_buffer + m_pos, buffered);
+    m_pos += buffered;
+    n -= buffered;
+    const std::size_t rounds = n / kLanes;
+    ones += m_kernels->popcountRounds(m_lanes, rounds);
+    n -= rounds * kLanes;
+    if (n > 0) {
+        refill();
+        ones += m_kernels->popcount(m_buffer, n);
+        m_pos = n;
+    }
+    return ones;
+}
 
 Engine makeStream(std::uint64_t seed, std::uint64_t block, std::uint32_t domain)
 {
-    boost::random::seed_seq seq{std::uint32_t(seed), std::uint32_t(seed >> 32),
-                                std::uint32_t(block), std::uint32_t(block >> 32), domain};
-    return Engine(seq);
+    constexpr std::uint64_t c1 = 0x243f6a8885a308d3, c2 = 0x13198a2e03707345;  // digits of π, odd
+    return Engine(mix(mix(mix(seed + c1) ^ block) + c2 * (std::uint64_t(domain) + 1)));
 }
 
 }  // namespace walklab::core

@@ -21,8 +21,19 @@ public:
 
     ContinuousSampler(const ContinuousWalkParams& p, std::uint64_t block)
         : m_engine(makeStream(p.seed, block)), m_dimension(p.dimension), m_step(p.step),
-          m_normal(0.0, 1.0 / std::sqrt(double(p.dimension)))
+          m_normal(0.0, 1.0 / std::sqrt(double(p.dimension))),
+          m_endpointNormal(0.0, std::sqrt(double(p.steps) / double(p.dimension)))
     {
+    }
+
+    /// Gaussian steps: S_n ~ N(0, (n/d)·I), one draw per coordinate. Pearson: no shortcut.
+    bool jump(Position& x)
+    {
+        if (m_step != ContinuousStep::Gaussian)
+            return false;
+        for (int a = 0; a < m_dimension; ++a)
+            x[std::size_t(a)] += m_endpointNormal(m_engine);
+        return true;
     }
 
     void advance(Position& x, std::int64_t steps)
@@ -51,7 +62,7 @@ private:
     Engine m_engine;
     int m_dimension;
     ContinuousStep m_step;
-    boost::random::normal_distribution<double> m_normal;
+    boost::random::normal_distribution<double> m_normal, m_endpointNormal;
     boost::random::uniform_01<double> m_uniform;
 };
 

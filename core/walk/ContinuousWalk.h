@@ -37,7 +37,9 @@ Errors validate(const ContinuousWalkParams& params);
 ///  - Pearson, d = 2: angle θ = 2πU, X = (cos θ, sin θ);
 ///  - Pearson, d = 3: z = 2U₁ − 1, φ = 2πU₂, X = (√(1 − z²) cos φ, √(1 − z²) sin φ, z)
 ///    (Archimedes: z of a uniform point on the sphere is uniform on [−1, 1]);
-///  - Gaussian: d draws of Boost.Random's normal_distribution(0, 1/√d).
+///  - Gaussian: d draws of Boost.Random's normal_distribution(0, 1/√d); the walkers that are
+///    not tracked (beyond trackedWalkers(M)) take no steps: S_n ~ N(0, (n/d)·I) is drawn at once
+///    (a sum of independent normals is normal), d draws of normal_distribution(0, √(n/d)).
 /// Endpoints are counted in a box ±6√(n/d) per axis, 512 cells across in 2D and 96 in 3D;
 /// |S_n| in kRadialBins bins up to min(n, 4.5√n) (Pearson: |S_n| ≤ n), 4.5√n (Gaussian).
 ///

@@ -5,6 +5,7 @@
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
+#include "core/walk/detail/EndpointSampler.h"
 #include "core/walk/detail/StepSampler1D.h"
 #include "core/walk/detail/WalkKernel.h"
 
@@ -18,7 +19,6 @@ namespace walklab::core {
 namespace {
 
 constexpr std::int64_t kMaxSteps = 1'000'000'000;
-constexpr std::int64_t kChunk = std::int64_t(WorkMeter::kChunk);  // steps between cancellation checks
 
 }  // namespace
 
@@ -79,6 +79,7 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block);
         detail::StepSampler1D sampler(engine, params.p, params.q);
+        detail::EndpointSampler1D endpoint(params.steps, params.p, params.q);
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.walkers, first + perBlock);
         WorkMeter meter(control);
@@ -113,12 +114,9 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
                     ++tally.firstReturn[std::size_t(
                         std::lower_bound(obs.times.begin(), obs.times.end(), firstReturn) - obs.times.begin())];
             } else {
-                for (std::int64_t done = 0; done < params.steps; done += kChunk) {
-                    const std::int64_t len = std::min(kChunk, params.steps - done);
-                    position += sampler.advance(len);
-                    if (!meter.add(std::uint64_t(len)))
-                        return;
-                }
+                position = endpoint(engine);
+                if (!meter.add(std::uint64_t(params.steps)))
+                    return;
             }
             partial[worker].add(position);
         }

@@ -52,14 +52,19 @@ struct Walk1DSimulation {
 ///
 /// Randomness: walkers are grouped in blocks of walkersPerBlock(n) consecutive walkers;
 /// block b draws from makeStream(seed, b) only, walkers in order, so the histogram and the
-/// paths depend on the parameters alone, not on control.threads(). Each step uses one 64-bit
-/// draw u and is +1 if u < p·2^64, −1 if u − p·2^64 < q·2^64, 0 otherwise (p and q honoured
-/// to 2^-64); the symmetric walk (p = q = 1/2) uses one random bit per step instead.
-/// Kept paths are walkers 0 … paths−1; recording them does not change any walker's steps.
-/// Tracked walkers (the first trackedWalkers(M), a subsample so that the hot kernel of the
-/// others stays as it is) are stopped at the observation times, and stepped one at a time
-/// only when within one step of 0 (from |S_t| = D no return is possible within D − 1 steps,
-/// which are taken at once) to find their first return; this does not change their steps.
+/// paths depend on the parameters alone, not on control.threads() nor on the CPU level.
+/// Tracked walkers (the first trackedWalkers(M), which include the kept ones) walk step by
+/// step through detail::StepSampler1D: the symmetric walk (p = q = 1/2) uses one random bit
+/// per step, 64 per word counted by popcount; otherwise steps are drawn 64 at a time by the
+/// bit-sliced comparison of uniforms with ⌊p·2^64⌋ and ⌊p·2^64⌋ + ⌊q·2^64⌋ (SlicedBernoulli),
+/// so p and q are honoured to 2^-64. They are stopped at the observation times, and stepped
+/// one at a time only when within one step of 0 (from |S_t| = D no return is possible within
+/// D − 1 steps, which are taken at once) to find their first return; this does not change
+/// their steps. Kept paths are walkers 0 … paths−1; recording them changes no walker's steps.
+/// The other walkers contribute only S_n, so they take the endpoint shortcut: S_n drawn from
+/// its law by detail::EndpointSampler1D (U ~ Binomial(n, p), and D ~ Binomial(n − U, q/(1 − p))
+/// when lazy, S_n = U − D; Boost's BTRD, exact in law for p and q as doubles), at a cost
+/// independent of n.
 ///
 /// Errors: InvalidParameter (see validate()), Cancelled. Progress is reported in steps.
 Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl& control);

@@ -4,8 +4,11 @@
 #include "core/experiment/ParameterCheck.h"
 #include "core/random/StreamEngine.h"
 #include "core/walk/detail/BitWalk.h"
+#include "core/walk/detail/CubicWalk.h"
+#include "core/walk/detail/EndpointSampler.h"
 #include "core/walk/detail/WalkKernel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -20,8 +23,8 @@ class LatticeSampler {
 public:
     using Position = Site;
 
-    LatticeSampler(const StepLaw& law, std::uint64_t seed, std::uint64_t block)
-        : m_engine(makeStream(seed, block))
+    LatticeSampler(const StepLaw& law, std::int64_t steps, std::uint64_t seed, std::uint64_t block)
+        : m_engine(makeStream(seed, block)), m_endpoint(law.dimension(), steps, law.simpleProbabilities())
     {
         const SimpleWalkProbabilities p = law.simpleProbabilities();
         long double cumulative = 0;
@@ -40,17 +43,34 @@ public:
 
     void advance(Position& x, std::int64_t steps)
     {
-        for (std::int64_t s = 0; s < steps; ++s) {
-            const std::uint64_t u = m_engine();
-            int j = 0;
-            for (int k = 0; k < m_outcomes; ++k)
-                j += int(u >= m_thresholds[std::size_t(k)]);
-            x[std::size_t(m_axis[std::size_t(j)])] += m_delta[std::size_t(j)];
+        // Outcome counts in 8-bit fields of one register (no store per step), ≤ 255 steps at a time.
+        std::array<std::int64_t, 7> count{};
+        while (steps > 0) {
+            std::uint64_t packed = 0;
+            const auto words = m_engine.next(std::size_t(std::min<std::int64_t>(steps, 255)));
+            for (const std::uint64_t u : words) {
+                int j = 0;
+                for (int k = 0; k < m_outcomes; ++k)
+                    j += int(u >= m_thresholds[std::size_t(k)]);
+                packed += std::uint64_t(1) << (8 * j);
+            }
+            for (std::size_t j = 0; j < count.size(); ++j)
+                count[j] += std::int64_t((packed >> (8 * j)) & 0xFF);
+            steps -= std::int64_t(words.size());
         }
+        for (std::size_t j = 0; j < count.size(); ++j)
+            x[std::size_t(m_axis[j])] += m_delta[j] * count[j];
+    }
+
+    bool jump(Position& x)
+    {
+        m_endpoint(m_engine, x);
+        return true;
     }
 
 private:
     Engine m_engine;
+    detail::EndpointSamplerND m_endpoint;
     std::array<std::uint64_t, 6> m_thresholds{};
     std::array<int, 7> m_axis{};       // outcome 2d (stay) moves axis 0 by 0
     std::array<std::int64_t, 7> m_delta{};
@@ -62,8 +82,9 @@ class RotatedSampler {
 public:
     using Position = Site;
 
-    RotatedSampler(std::uint64_t seed, std::uint64_t block)
-        : m_uEngine(makeStream(seed, block, 0)), m_vEngine(makeStream(seed, block, 1))
+    RotatedSampler(const StepLaw& law, std::int64_t steps, std::uint64_t seed, std::uint64_t block)
+        : m_uEngine(makeStream(seed, block, 0)), m_vEngine(makeStream(seed, block, 1)),
+          m_endpoint(2, steps, law.simpleProbabilities())
     {
     }
     RotatedSampler(const RotatedSampler&) = delete;  // the bit walks refer to the engines
@@ -76,10 +97,47 @@ public:
         x[1] += (du - dv) / 2;
     }
 
+    bool jump(Position& x)
+    {
+        m_endpoint(m_uEngine, x);
+        return true;
+    }
+
 private:
     Engine m_uEngine, m_vEngine;
+    detail::EndpointSamplerND m_endpoint;
     detail::BitWalk m_u{m_uEngine}, m_v{m_vEngine};
 };
+
+/// The simple symmetric walk on Z³ (all six weights equal, no pause): the byte-table kernel.
+class CubicSampler {
+public:
+    using Position = Site;
+
+    CubicSampler(const StepLaw& law, std::int64_t steps, std::uint64_t seed, std::uint64_t block)
+        : m_walk(seed, block), m_endpoint(3, steps, law.simpleProbabilities()), m_engine(makeStream(seed, block, 4))
+    {
+    }
+
+    void advance(Position& x, std::int64_t steps) { m_walk.advance(x, steps); }
+
+    bool jump(Position& x)
+    {
+        m_endpoint(m_engine, x);
+        return true;
+    }
+
+private:
+    detail::CubicWalk m_walk;
+    detail::EndpointSamplerND m_endpoint;
+    Engine m_engine;
+};
+
+bool usesCubicTable(const LatticeWalkParams& p)
+{
+    const auto& w = p.weights;
+    return p.dimension == 3 && p.lazy == 0 && std::all_of(w.begin(), w.end(), [&](double v) { return v == w[0]; });
+}
 
 detail::KernelSetup layout(const LatticeWalkParams& p, const StepLaw& law)
 {
@@ -159,9 +217,12 @@ Expected<WalkNDSimulation> simulateLatticeWalk(const LatticeWalkParams& params, 
     const StepLaw law = latticeStepLaw(params);
     const detail::KernelSetup setup = layout(params, law);
     if (usesRotation(params))
-        return detail::runWalkers(setup, [&](std::uint64_t block) { return RotatedSampler(params.seed, block); },
+        return detail::runWalkers(setup, [&](std::uint64_t block) { return RotatedSampler(law, params.steps, params.seed, block); },
                                   control);
-    return detail::runWalkers(setup, [&](std::uint64_t block) { return LatticeSampler(law, params.seed, block); },
+    if (usesCubicTable(params))
+        return detail::runWalkers(setup, [&](std::uint64_t block) { return CubicSampler(law, params.steps, params.seed, block); },
+                                  control);
+    return detail::runWalkers(setup, [&](std::uint64_t block) { return LatticeSampler(law, params.steps, params.seed, block); },
                               control);
 }
 

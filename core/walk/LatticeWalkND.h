@@ -53,6 +53,11 @@ bool usesRotation(const LatticeWalkParams& params);
 /// (usesRotation()) is rotated by 45°: u = x + y and v = x − y are independent fair ±1 walks
 /// (the classical rotation behind the product form in latticeDistribution()), each drawn one
 /// bit per step with popcount from its own stream (domains 0 and 1), 64 steps per draw.
+/// The simple symmetric walk on Z³ (six equal weights, r = 0) takes ~40 steps per draw: axes from
+/// the base-3 digits of random bytes, signs one bit per step (detail::CubicWalk, domains 0 … 3).
+/// Walkers that are not tracked (beyond trackedWalkers(M); kept paths are always tracked) take
+/// no steps: their S_n is drawn from its exact law by detail::EndpointSamplerND (binomials, at a
+/// cost independent of n) from the block's first stream.
 ///
 /// Endpoints are counted over the box mean ± 6 sd per axis (within reach), one site per cell
 /// when the box has at most kMaxGridCells sites, otherwise in b×b(×b) cells (b even for walks

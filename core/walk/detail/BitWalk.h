@@ -1,4 +1,4 @@
-// A fair ±1 walk driven by random bits, 64 steps per draw: the fast kernel of symmetric walks.
+// A fair ±1 walk driven by random bits, 64 steps per word: the fast kernel of symmetric walks.
 #pragma once
 
 #include "core/random/StreamEngine.h"
@@ -10,7 +10,8 @@
 namespace walklab::core::detail {
 
 /// Each random bit is one step, +1 for a 1 and −1 for a 0, taken from the low bits of each
-/// 64-bit draw upwards; the displacement of k steps is 2·(ones) − k, counted with popcount.
+/// 64-bit word upwards; the displacement of k steps is 2·(ones) − k. Whole words are counted
+/// by Engine::popcount() (generated and counted in AVX-512 registers where the CPU allows).
 /// Unused bits are kept between calls, so splitting a walk into several advance() calls never
 /// changes its steps (a path recorded at chosen times is the same walk as the unrecorded one).
 class BitWalk {
@@ -28,8 +29,10 @@ public:
             m_bitsLeft -= take;
             left -= take;
         }
-        for (; left >= 64; left -= 64)
-            ones += std::popcount(std::uint64_t(m_engine()));
+        if (left >= 64) {
+            ones += std::int64_t(m_engine.popcount(std::size_t(left / 64)));
+            left %= 64;
+        }
         if (left > 0) {
             const std::uint64_t w = m_engine();
             ones += std::popcount(w & ((std::uint64_t(1) << left) - 1));

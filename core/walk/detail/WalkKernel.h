@@ -129,7 +129,10 @@ Point3 toPoint(const Position& x)
 
 /// Runs M walkers of n steps. makeSampler(block) returns (as a prvalue) the block's sampler:
 /// a type with `using Position` (std::array of 3 integers or doubles), `advance(Position&, k)`
-/// taking k more steps from its own streams, so that splitting a walk never changes its steps.
+/// taking k more steps from its own streams, so that splitting a walk never changes its steps,
+/// and optionally `bool jump(Position&)`: adds S_n drawn from its exact law without the path
+/// (the endpoint shortcut, EndpointSampler.h) and returns true, or returns false when the law
+/// has no shortcut; walkers that are not tracked use it.
 /// Walkers of block b are walkersPerBlock(n) consecutive walkers, so the result depends on the
 /// parameters only. Tracked walkers (the first trackedWalkers(M)) are observed at
 /// observationTimes(n); on a lattice they are also followed step by step near the origin
@@ -174,6 +177,7 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         auto sampler = makeSampler(block);
         using Position = typename decltype(sampler)::Position;
+        constexpr bool hasShortcut = requires(decltype(sampler)& s, Position& x) { s.jump(x); };
         BlockTally tally(obs.times.size());
         WorkMeter meter(control);
         const std::int64_t first = std::int64_t(block) * perBlock;
@@ -181,7 +185,12 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
         for (std::int64_t w = first; w < last; ++w) {
             Position x{};
             if (w >= obs.tracked) {
-                for (std::int64_t done = 0; done < n; done += kChunk) {
+                bool jumped = false;
+                if constexpr (hasShortcut)
+                    jumped = sampler.jump(x);
+                if (jumped && !meter.add(std::uint64_t(n)))
+                    return;
+                for (std::int64_t done = 0; done < n && !jumped; done += kChunk) {
                     const std::int64_t len = std::min(kChunk, n - done);
                     sampler.advance(x, len);
                     if (!meter.add(std::uint64_t(len)))

@@ -130,9 +130,9 @@ TEST(BinomialLimit, StabilityOfSeed42)
     p.seed = 42;
     const auto sim = run(p);
     ASSERT_GE(sim.positions[0].size(), 1u);
-    EXPECT_EQ(sim.positions[0][0], 36.0 / 100);
+    EXPECT_EQ(sim.positions[0][0], 76.0 / 100);
     EXPECT_EQ(sim.pathCounts[0], 2);
-    EXPECT_EQ(sim.successes.count(3), 220u);
+    EXPECT_EQ(sim.successes.count(3), 219u);
 }
 
 TEST(BinomialLimit, Validation)

@@ -103,17 +103,20 @@ TEST(Walk1D, SameSeedSameResultWhateverTheThreadCount)
 {
     for (const double prob : {0.5, 0.3}) {
         Walk1DParams p;
+        // 12000 walkers: the tracked ones step by step, 2000 by the endpoint shortcut.
         p.steps = 3000;
-        p.walkers = 5000;
+        p.walkers = 12000;
         p.p = prob;
         p.q = prob;
         p.seed = 7;
         p.paths = 17;
-        const auto one = run(p, 1), two = run(p, 2), seven = run(p, 7);
+        const auto one = run(p, 1), two = run(p, 2), sixteen = run(p, 16);
         EXPECT_EQ(one.endpoints, two.endpoints);
-        EXPECT_EQ(one.endpoints, seven.endpoints);
+        EXPECT_EQ(one.endpoints, sixteen.endpoints);
         EXPECT_EQ(one.paths, two.paths);
-        EXPECT_EQ(one.paths, seven.paths);
+        EXPECT_EQ(one.paths, sixteen.paths);
+        EXPECT_EQ(one.observed.sumSquared, sixteen.observed.sumSquared);
+        EXPECT_EQ(one.observed.returned, sixteen.observed.returned);
         p.seed = 8;
         EXPECT_FALSE(run(p, 2).endpoints == one.endpoints);
     }
@@ -148,6 +151,7 @@ TEST(Walk1D, StabilityOfSeed42)
 {
     // Pins the output of one seed, so that an accidental change of the random stream
     // (engine, seeding, block size, step rule) is noticed. Update only on purpose.
+    // (Re-pinned for xoshiro256++ in 16 lanes and the bit-sliced step kernel, issue 6.)
     Walk1DParams p;
     p.steps = 100;
     p.walkers = 1000;
@@ -159,10 +163,10 @@ TEST(Walk1D, StabilityOfSeed42)
     const auto lazy = run(p);
     const std::vector<std::int64_t> symPath(sym.paths[0].begin(), sym.paths[0].begin() + 11);
     const std::vector<std::int64_t> lazyPath(lazy.paths[0].begin(), lazy.paths[0].begin() + 11);
-    EXPECT_EQ(symPath, (std::vector<std::int64_t>{0, -1, -2, -3, -2, -1, -2, -3, -2, -3, -4}));
-    EXPECT_EQ(sym.endpoints.count(0), 75u);
-    EXPECT_EQ(lazyPath, (std::vector<std::int64_t>{0, 1, 1, 2, 1, 1, 0, -1, -1, -2, -3}));
-    EXPECT_EQ(lazy.endpoints.count(-20), 50u);
+    EXPECT_EQ(symPath, (std::vector<std::int64_t>{0, 1, 0, -1, 0, -1, -2, -1, 0, 1, 0}));
+    EXPECT_EQ(sym.endpoints.count(0), 96u);
+    EXPECT_EQ(lazyPath, (std::vector<std::int64_t>{0, 0, 1, 2, 2, 1, 2, 2, 2, 1, 2}));
+    EXPECT_EQ(lazy.endpoints.count(-20), 54u);
 }
 
 TEST(Walk1D, PathSampleTimes)

@@ -190,25 +190,35 @@ TEST(LatticeWalkND, KeepingPathsDoesNotChangeAnyWalk)
 
 TEST(LatticeWalkND, StabilityOfSeed42)
 {
-    // Pins the output of one seed (rotated and general kernels), so that an accidental change of
-    // the random stream is noticed. Update only on purpose.
+    // Pins the output of one seed (rotated, cubic-table and general kernels, and the endpoint
+    // shortcut of the walkers beyond the tracked ones), so that an accidental change of the
+    // random stream is noticed. Update only on purpose.
     LatticeWalkParams p;
     p.steps = 100;
-    p.walkers = 1000;
+    p.walkers = kMaxTrackedWalkers + 500;
     p.seed = 42;
     p.paths = 1;
     const auto rotated = run(p);
     p.dimension = 3;
     const auto cubic = run(p);
-    std::vector<double> rx, cz;
+    p.lazy = 0.25;
+    const auto general = run(p);
+    std::vector<double> rx, cz, gy;
     for (int j = 0; j <= 6; ++j) {
         rx.push_back(rotated.paths[0][std::size_t(j)][0]);
         cz.push_back(cubic.paths[0][std::size_t(j)][2]);
+        gy.push_back(general.paths[0][std::size_t(10 * j)][1]);
     }
-    EXPECT_EQ(rx, (std::vector<double>{0, -1, -2, -3, -2, -2, -2}));
-    EXPECT_EQ(cz, (std::vector<double>{0, 0, -1, -1, -1, -2, -2}));
-    EXPECT_EQ(rotated.observed.returned.back(), 587u);
-    EXPECT_EQ(cubic.observed.returned.back(), 309u);
+    EXPECT_EQ(rx, (std::vector<double>{0, 0, 0, -1, 0, -1, -1}));
+    EXPECT_EQ(cz, (std::vector<double>{0, 0, 0, 0, 0, 1, 1}));
+    EXPECT_EQ(gy, (std::vector<double>{0, 0, 0, 2, 3, 1, 2}));
+    EXPECT_EQ(rotated.observed.returned.back(), 5871u);
+    EXPECT_EQ(cubic.observed.returned.back(), 3153u);
+    EXPECT_EQ(general.observed.returned.back(), 4889u);
+    // Σ |S_n|² over all walkers: a sum of integers, exact in a double.
+    EXPECT_EQ(std::int64_t(rotated.observed.endSquared), 1041806);  // E = 10^6 + 50 000
+    EXPECT_EQ(std::int64_t(cubic.observed.endSquared), 1037662);
+    EXPECT_EQ(std::int64_t(general.observed.endSquared), 793047);  // E = 787 500
 }
 
 TEST(LatticeWalkND, ValidationNamesParameterValueAndRange)

@@ -1,0 +1,93 @@
+// The limits the walks are held to (issue 6): the engine's words at each CPU level, the fused
+// generate + popcount kernel (xoshiro256++ in 16 AVX-512 lanes), and the bare bit-sliced
+// Bernoulli kernel. Argument: the CpuLevel (0 baseline, 1 AVX2 + POPCNT, 2 AVX-512); a level
+// this CPU lacks is skipped. items_per_second: words, ±1 steps or Bernoulli trials per second
+// of wall-clock time (as the walk benchmarks, so that ratios compare like with like).
+#include "core/random/SlicedBernoulli.h"
+#include "core/random/StreamEngine.h"
+
+#include <benchmark/benchmark.h>
+
+#include <vector>
+
+using namespace walklab::core;
+
+namespace {
+
+bool setLevel(benchmark::State& state, Engine& engine)
+{
+    const auto level = CpuLevel(state.range(0));
+    if (level > detectedCpuLevel()) {
+        state.SkipWithError("CPU level not supported here");
+        return false;
+    }
+    engine.useCpuLevel(level);
+    state.SetLabel(cpuLevelName(level));
+    return true;
+}
+
+// operator() one word at a time (what Boost.Random distributions see).
+void EngineWords(benchmark::State& state)
+{
+    Engine engine = makeStream(1, 0);
+    if (!setLevel(state, engine))
+        return;
+    std::uint64_t sum = 0;
+    for (auto _ : state)
+        for (int i = 0; i < 1 << 16; ++i)
+            sum += engine();
+    benchmark::DoNotOptimize(sum);
+    state.SetItemsProcessed(state.iterations() * (1 << 16));
+}
+
+// generate(): whole rounds written by the vector kernel.
+void EngineGenerate(benchmark::State& state)
+{
+    Engine engine = makeStream(1, 0);
+    if (!setLevel(state, engine))
+        return;
+    std::vector<std::uint64_t> out(1 << 12);
+    for (auto _ : state) {
+        engine.generate(out.data(), out.size());
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.SetItemsProcessed(state.iterations() * std::int64_t(out.size()));
+}
+
+// The limit of the symmetric walk: 64 ±1 steps per word, S += 2·popcount − 64, words never
+// stored (AVX-512: VPOPCNTQ in registers; AVX2: scalar POPCNT; baseline: libgcc popcount).
+void EnginePopcountSteps(benchmark::State& state)
+{
+    Engine engine = makeStream(1, 0);
+    if (!setLevel(state, engine))
+        return;
+    const std::size_t words = 1 << 20;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(engine.popcount(words));
+    state.SetItemsProcessed(state.iterations() * std::int64_t(words) * 64);
+}
+
+// The bare bit-sliced Bernoulli kernel (finite-digit method): trials per second for p = 0.3
+// (one threshold, range(1) = 0) and for the lazy three-way split p = 0.25, q = 0.25 (range(1) = 1).
+void SlicedBernoulliTrials(benchmark::State& state)
+{
+    Engine engine = makeStream(1, 0);
+    if (!setLevel(state, engine))
+        return;
+    constexpr long double two64 = 18446744073709551616.0L;
+    SlicedBernoulli trials = state.range(1) == 0
+        ? SlicedBernoulli(std::uint64_t(0.3L * two64), 0, false)
+        : SlicedBernoulli(std::uint64_t(0.25L * two64), std::uint64_t(0.5L * two64), true);
+    trials.useCpuLevel(CpuLevel(state.range(0)));
+    const std::size_t groups = 1 << 14;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(trials.count(engine, groups));
+    state.SetItemsProcessed(state.iterations() * std::int64_t(groups) * 64);
+}
+
+}  // namespace
+
+BENCHMARK(EngineWords)->DenseRange(0, 2)->UseRealTime();
+BENCHMARK(EngineGenerate)->DenseRange(0, 2)->UseRealTime();
+BENCHMARK(EnginePopcountSteps)->DenseRange(0, 2)->UseRealTime();
+BENCHMARK(SlicedBernoulliTrials)->ArgsProduct({{0, 1, 2}, {0, 1}})->UseRealTime();

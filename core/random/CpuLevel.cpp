@@ -1,0 +1,51 @@
+#include "core/random/CpuLevel.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string_view>
+
+namespace walklab::core {
+
+CpuLevel detectedCpuLevel()
+{
+    static const CpuLevel level = [] {
+        __builtin_cpu_init();
+        const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")
+            && __builtin_cpu_supports("popcnt");
+        const bool avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+            && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq")
+            && __builtin_cpu_supports("avx512vpopcntdq");
+        return avx512 ? CpuLevel::Avx512 : avx2 ? CpuLevel::Avx2 : CpuLevel::Baseline;
+    }();
+    return level;
+}
+
+CpuLevel activeCpuLevel()
+{
+    static const CpuLevel level = [] {
+        const CpuLevel detected = detectedCpuLevel();
+        const char* env = std::getenv("WALKLAB_CPU");
+        if (env == nullptr)
+            return detected;
+        for (CpuLevel l : {CpuLevel::Baseline, CpuLevel::Avx2, CpuLevel::Avx512})
+            if (std::string_view(env) == cpuLevelName(l))
+                return std::min(l, detected);
+        return detected;
+    }();
+    return level;
+}
+
+const char* cpuLevelName(CpuLevel level)
+{
+    switch (level) {
+    case CpuLevel::Baseline:
+        return "baseline";
+    case CpuLevel::Avx2:
+        return "avx2";
+    case CpuLevel::Avx512:
+        return "avx512";
+    }
+    return "baseline";
+}
+
+}  // namespace walklab::core

@@ -1,0 +1,27 @@
+// The instruction-set level the hot kernels run at, chosen at run time by CPU feature.
+#pragma once
+
+namespace walklab::core {
+
+/// Levels of x86-64 instruction sets the kernels are compiled for, in increasing order. The
+/// library is built with the distribution's default flags (plain x86-64); the kernels of the
+/// higher levels are compiled with __attribute__((target(...))) and chosen at run time, so
+/// one binary runs on any x86-64 CPU. Every level produces bit-identical results (tested).
+enum class CpuLevel : int {
+    Baseline = 0,  ///< x86-64 (SSE2): what any 64-bit x86 CPU runs
+    Avx2 = 1,      ///< AVX2 + BMI2 + POPCNT (x86-64-v3, Intel Haswell / AMD Zen and later)
+    Avx512 = 2,    ///< Avx2 + AVX-512 F/VL/BW/DQ + VPOPCNTDQ (Intel Ice Lake / AMD Zen 4 and later)
+};
+
+/// The highest level this CPU supports (__builtin_cpu_supports).
+CpuLevel detectedCpuLevel();
+
+/// The level the engine uses by default: detectedCpuLevel(), lowered by the environment
+/// variable WALKLAB_CPU = baseline | avx2 | avx512 if set (to compare the code paths; a level
+/// above the detected one, or an unknown value, leaves the detected level). Read once.
+CpuLevel activeCpuLevel();
+
+/// "baseline", "avx2" or "avx512".
+const char* cpuLevelName(CpuLevel level);
+
+}  // namespace walklab::core

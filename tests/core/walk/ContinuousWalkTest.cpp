@@ -1,0 +1,71 @@
+// Continuous walks: the Gaussian walk, whose walkers beyond the tracked ones take the endpoint
+// shortcut S_n ~ N(0, (n/d)·I), against the exact chi law of |S_n|; reproducibility.
+#include "core/walk/ContinuousWalk.h"
+
+#include "core/walk/WalkNDTheory.h"
+#include "tests/core/SimulationRun.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace walklab::core;
+
+namespace {
+
+WalkNDSimulation run(const ContinuousWalkParams& p, unsigned threads = 2)
+{
+    return walklab::test::runSimulation(simulateContinuousWalk, p, threads);
+}
+
+ContinuousWalkParams gaussian(int dimension, std::int64_t steps, std::int64_t walkers)
+{
+    ContinuousWalkParams p;
+    p.dimension = dimension;
+    p.step = ContinuousStep::Gaussian;
+    p.steps = steps;
+    p.walkers = walkers;
+    p.seed = 20260301;
+    p.paths = 0;
+    return p;
+}
+
+double radialPValue(const WalkNDSimulation& sim, int dimension, double variance)
+{
+    const auto cdf = [&](double rho) { return radiusCdf(dimension, variance, rho); };
+    const auto sf = [&](double rho) { return radiusSf(dimension, variance, rho); };
+    return radialChiSquared(sim.radius, binProbabilities(sim.radius, cdf, sf)).pValue;
+}
+
+}  // namespace
+
+TEST(ContinuousWalk, GaussianEndpointsFollowTheChiLawAndAWrongOneIsRejected)
+{
+    // 2·10^5 walkers, 19·10^4 of them by the shortcut; the variance per axis is n/d exactly
+    // (a sum of independent normals). Power: 3% more variance is rejected.
+    for (const int d : {2, 3}) {
+        const auto p = gaussian(d, 50, 200'000);
+        const auto sim = run(p);
+        const double variance = 50.0 / d;
+        EXPECT_GT(radialPValue(sim, d, variance), 1e-4) << "d = " << d;
+        EXPECT_LT(radialPValue(sim, d, 1.03 * variance), 1e-6) << "d = " << d;
+        EXPECT_NEAR(sim.observed.endSquared / double(p.walkers), 50.0, 5 * 50.0 * std::sqrt(2.0 / d / double(p.walkers)));
+    }
+}
+
+TEST(ContinuousWalk, SameSeedSameResultWhateverTheThreadCount)
+{
+    for (const ContinuousStep step : {ContinuousStep::Gaussian, ContinuousStep::Pearson}) {
+        auto p = gaussian(3, 300, kMaxTrackedWalkers + 3000);
+        p.step = step;
+        p.paths = 5;
+        const auto one = run(p, 1), two = run(p, 2), seven = run(p, 7);
+        for (const auto* other : {&two, &seven}) {
+            EXPECT_EQ(one.endpoints.counts, other->endpoints.counts);
+            EXPECT_EQ(one.radius.counts, other->radius.counts);
+            EXPECT_EQ(one.paths, other->paths);
+            EXPECT_EQ(one.observed.sumSquared, other->observed.sumSquared);
+            EXPECT_EQ(one.observed.endSquared, other->observed.endSquared);
+        }
+    }
+}
