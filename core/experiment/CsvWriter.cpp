@@ -20,13 +20,19 @@ std::string cell(double v)
 void writeCsv(const Panel& panel, std::ostream& out)
 {
     out << panel.xKey;
-    for (const auto& s : panel.series)
+    for (const auto& s : panel.series) {
         out << ',' << s.key;
+        if (!s.error.empty())
+            out << ',' << s.key << "_error";
+    }
     out << '\n';
     for (std::size_t i = 0; i < panel.x.size(); ++i) {
         out << cell(panel.x[i]);
-        for (const auto& s : panel.series)
+        for (const auto& s : panel.series) {
             out << ',' << (i < s.y.size() ? cell(s.y[i]) : std::string());
+            if (!s.error.empty())
+                out << ',' << (i < s.error.size() ? cell(s.error[i]) : std::string());
+        }
         out << '\n';
     }
 }

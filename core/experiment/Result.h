@@ -43,6 +43,13 @@ struct Series {
     std::string yOf;
     /// A coordinate column only (CSV, and the x/y of other series): not drawn, no legend.
     bool coordinate = false;
+    /// Empty, or one half-width per y: the value is y[i] ± error[i] (e.g. 2 standard errors of
+    /// a simulated proportion). Drawn as error bars on Points; CSV column "<key>_error".
+    std::vector<double> error;
+    /// Series with the same non-empty group are parts of one kind of curve (the pieces of
+    /// sample paths above 0, with NaN where a piece is not drawn): one colour for the group
+    /// and one legend entry, the label of its first series.
+    std::string group;
 };
 
 /// One plot: a shared x column and the series drawn over it.
@@ -54,10 +61,14 @@ struct Panel {
     std::string yLabel;
     std::vector<double> x;
     std::vector<bool> support;  ///< empty, or one flag per x: can the quantity take this value?
+    /// Empty, or one width per x: x[i] is the centre of a bin this wide (times grouped in bins
+    /// that widen on a log scale); Bars then fill their own bin instead of a common width.
+    std::vector<double> binWidth;
     std::vector<Series> series;
     PanelKind kind = PanelKind::Chart;
     bool equalAxes = false;  ///< one unit is as long on the x axis as on the y axis (trajectories)
-    bool logY = false;       ///< logarithmic y axis
+    bool logX = false;       ///< logarithmic x axis (values ≤ 0 are not drawn)
+    bool logY = false;       ///< logarithmic y axis (values ≤ 0 are not drawn)
     /// The region the data live in when it is more than their bounding box (NaN: not given).
     /// A timeline of realisations 1 … R on [0, T] sets x from 0 to T and y from 1 to R, so
     /// that the empty end of a window, or a realisation without any event, still counts.

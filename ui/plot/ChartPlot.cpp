@@ -44,6 +44,27 @@ int paintRank(const core::Series& s)
     return 1;
 }
 
+/// A logarithmic axis with ticks at the powers of ten; `format` is QCPAxis::setNumberFormat's.
+void makeLogarithmic(QCPAxis* axis, const QString& format)
+{
+    axis->setScaleType(QCPAxis::stLogarithmic);
+    axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    axis->setNumberFormat(format);
+    axis->setNumberPrecision(format.startsWith(QLatin1Char('g')) ? 6 : 0);
+}
+
+/// The range lo … hi of positive values on a log axis, widened by the fractions of its
+/// decades below and above (the same on screen as a linear margin).
+QCPRange logRange(double lo, double hi, double below, double above)
+{
+    if (hi == lo) {
+        lo /= 2;
+        hi *= 2;
+    }
+    const double decades = std::log10(hi / lo);
+    return QCPRange(lo / std::pow(10, below * decades), hi * std::pow(10, above * decades));
+}
+
 /// True when every finite value is a whole number (and there is one).
 bool wholeNumbers(const QVector<double>& values)
 {
@@ -97,6 +118,51 @@ QCPCurve* makeCurve(QCPAxisRect* rect, const PlanePoints& p)
     return curve;
 }
 
+/// The edge of a bin centred at x, half of `width` away (negative: the left edge); on a log
+/// axis a left edge at or below 0 is drawn at x / 2.
+double binEdge(double x, double width, bool logX)
+{
+    const double edge = x + width / 2;
+    return logX && edge <= 0 ? x / 2 : edge;
+}
+
+/// Bars of their own widths as one outline: for each run of adjacent bins the base, the top
+/// of every bin from edge to edge, and the base again; NaN between runs (a gap). `base` is
+/// where the bars stand (0, or the bottom of a log axis).
+PlanePoints binOutline(const PlanePoints& p, bool logX, double base)
+{
+    PlanePoints out;
+    auto add = [&out](double x, double y) {
+        out.x.push_back(x);
+        out.y.push_back(y);
+    };
+    bool open = false;
+    double lastRight = 0;
+    for (qsizetype i = 0; i < p.x.size(); ++i) {
+        const double y = p.y[i];
+        const double left = binEdge(p.x[i], -p.width[i], logX), right = binEdge(p.x[i], p.width[i], logX);
+        const bool drawn = std::isfinite(y) && y != 0;
+        // Neighbours share an edge up to rounding (fractions of n: x ± w/2).
+        const bool adjacent = std::abs(left - lastRight) <= 1e-9 * std::max(std::abs(left), p.width[i]);
+        if (open && (!drawn || !adjacent)) {
+            add(lastRight, base);
+            add(lastRight, std::nan(""));
+            open = false;
+        }
+        if (!drawn)
+            continue;
+        if (!open)
+            add(left, base);
+        add(open ? lastRight : left, y);
+        add(right, y);
+        open = true;
+        lastRight = right;
+    }
+    if (open)
+        add(lastRight, base);
+    return out;
+}
+
 /// Width of the bars over `x`: the smallest gap between neighbouring x (1 for the integers of
 /// a PMF, the bin width of a density histogram), 1 when there is no gap.
 double barWidth(const std::vector<double>& x)
@@ -129,27 +195,31 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
     QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
     xAxis->setLabel(QString::fromStdString(panel.xLabel));
     yAxis->setLabel(QString::fromStdString(panel.yLabel));
-    if (panel.logY) {
-        yAxis->setScaleType(QCPAxis::stLogarithmic);
-        QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-        yAxis->setTicker(ticker);
-        yAxis->setNumberFormat(QStringLiteral("eb"));  // 10^k as a power
-        yAxis->setNumberPrecision(0);
-    }
+    if (panel.logY)
+        makeLogarithmic(yAxis, QStringLiteral("eb"));  // probabilities: 10^k as a power
+    if (panel.logX)
+        makeLogarithmic(xAxis, QStringLiteral("gb"));  // times: 1, 10, …, 10^5, then powers
 
-    // Points to draw per series; on a log axis values ≤ 0 cannot be drawn (gaps instead).
+    // Points to draw per series; on a log axis values ≤ 0 cannot be drawn: a point with
+    // x ≤ 0 is left out, y ≤ 0 becomes a gap (left out of a parametric curve).
     std::vector<Drawn> drawn;
     const PathBundle bundle = pathBundle(panel);
     for (const core::Series* s : drawnSeries(panel, hidden)) {
         Drawn d{s, planePoints(panel, *s), nullptr};
-        if (panel.logY) {
+        if (panel.logX || panel.logY) {
             PlanePoints kept;
             for (qsizetype i = 0; i < d.points.x.size(); ++i) {
-                const double y = d.points.y[i] > 0 ? d.points.y[i] : std::nan("");
+                if (panel.logX && !(d.points.x[i] > 0))
+                    continue;
+                const double y = !panel.logY || d.points.y[i] > 0 ? d.points.y[i] : std::nan("");
                 if (std::isnan(y) && parametric(*s))
                     continue;
                 kept.x.push_back(d.points.x[i]);
                 kept.y.push_back(y);
+                if (!d.points.error.isEmpty())
+                    kept.error.push_back(d.points.error[i]);
+                if (!d.points.width.isEmpty())
+                    kept.width.push_back(d.points.width[i]);
             }
             d.points = std::move(kept);
         }
@@ -169,18 +239,31 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
         if (parametric(*d.series))
             for (double v : d.points.x)
                 ex.add(v);
-        for (double v : d.points.y)
+        for (qsizetype k = 0; k < d.points.y.size(); ++k) {
+            const double v = d.points.y[k], e = d.points.error.isEmpty() ? 0 : d.points.error[k];
             ey.add(v);
+            if (std::isfinite(e)) {  // the whole error bar is in sight
+                ey.add(v + e);
+                if (!panel.logY || v - e > 0)
+                    ey.add(v - e);
+            }
+        }
         xs += d.points.x;
         if (d.series->style != core::SeriesStyle::Guide)  // counts keep whole ticks under a mean λt
             ys += d.points.y;
     }
     if (!allParametric) {
-        for (double v : panel.x)
-            ex.add(v);
+        for (std::size_t i = 0; i < panel.x.size(); ++i)
+            if (!panel.logX || panel.x[i] > 0) {
+                ex.add(panel.x[i]);
+                if (panel.binWidth.size() == panel.x.size()) {  // the whole bin is in sight
+                    ex.add(binEdge(panel.x[i], -panel.binWidth[i], panel.logX));
+                    ex.add(binEdge(panel.x[i], panel.binWidth[i], panel.logX));
+                }
+            }
         xs += QVector<double>(panel.x.begin(), panel.x.end());
     }
-    if (wholeNumbers(xs)) {
+    if (!panel.logX && wholeNumbers(xs)) {
         xAxis->setTicker(integerTicker());
         xAxis->setNumberPrecision(7);  // 1000000 in full, 1·10^7 and beyond as powers
     }
@@ -189,11 +272,20 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
     xAxis->ticker()->setTickCount(6);
     yAxis->ticker()->setTickCount(6);
 
-    double xmin = ex.empty() ? 0 : ex.lo, xmax = ex.empty() ? 1 : ex.hi;
+    double xmin = ex.empty() ? (panel.logX ? 1 : 0) : ex.lo, xmax = ex.empty() ? (panel.logX ? 10 : 1) : ex.hi;
     double ymin = ey.empty() ? (panel.logY ? 0.1 : 0) : ey.lo;
     double ymax = ey.empty() ? 1 : ey.hi;
-    const double barSpan = barWidth(panel.x);
-    if (hasBars) {
+    const double barSpan = panel.binWidth.size() == panel.x.size() ? 0.0 : barWidth(panel.x);
+    if (panel.logX) {
+        // Bars reach half a width beyond their centre (kept positive); a small margin else.
+        const double lo = hasBars && xmin - barSpan / 2 > 0 ? xmin - barSpan / 2 : xmin;
+        const double hi = hasBars ? xmax + barSpan / 2 : xmax;
+        const QCPRange r = logRange(lo, hi, hasBars ? 0.01 : 0.03, hasBars ? 0.01 : 0.03);
+        xmin = r.lower;
+        xmax = r.upper;
+        if (hasBars && !panel.logY)
+            ymin = std::min(0.0, ymin);
+    } else if (hasBars) {
         xmin -= barSpan / 2;
         xmax += barSpan / 2;
         const double pad = 0.01 * (xmax - xmin);
@@ -212,12 +304,7 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
     }
     Ranges ranges;
     if (panel.logY) {
-        if (ymax == ymin) {
-            ymin /= 2;
-            ymax *= 2;
-        }
-        const double decades = std::log10(ymax / ymin);
-        ranges.y = QCPRange(ymin / std::pow(10, 0.04 * decades), ymax * std::pow(10, 0.07 * decades));
+        ranges.y = logRange(ymin, ymax, 0.04, 0.07);
     } else {
         if (ymax == ymin)
             ymax += ymax == 0 ? 1 : std::abs(ymax) * 0.5;
@@ -235,13 +322,23 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
     });
 
     int pathIndex = 0, lineIndex = 0, guideIndex = 0, markerIndex = 0;
+    QStringList groups;  // Series::group in order of first appearance: one colour each
+    for (const Drawn& d : drawn)
+        if (!d.series->group.empty() && !groups.contains(QString::fromStdString(d.series->group)))
+            groups << QString::fromStdString(d.series->group);
     for (std::size_t i : order) {
         Drawn& d = drawn[i];
         const core::Series& s = *d.series;
         const PlanePoints& p = d.points;
         switch (s.style) {
         case core::SeriesStyle::Bars: {
-            if (p.x.size() <= kMaxBars) {
+            if (!p.width.isEmpty()) {
+                auto* graph = makeGraph(rect, binOutline(p, panel.logX, panel.logY ? ranges.y.lower : 0.0),
+                                        QCPGraph::lsLine, true);
+                graph->setPen(QPen(kBarPen, 1));
+                graph->setBrush(kBarFill);
+                d.plottable = graph;
+            } else if (p.x.size() <= kMaxBars) {
                 auto* bars = new QCPBars(xAxis, yAxis);
                 QVector<double> bx, by;
                 for (qsizetype k = 0; k < p.x.size(); ++k)
@@ -287,13 +384,24 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
                 graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kPointColor,
                                                        kPointColor, size));
                 d.plottable = graph;
+                if (!p.error.isEmpty()) {
+                    auto* bars = new QCPErrorBars(xAxis, yAxis);
+                    bars->setDataPlottable(graph);
+                    bars->setErrorType(QCPErrorBars::etValueError);
+                    bars->setData(p.error);
+                    bars->setPen(QPen(kPointColor, 1.4));
+                    bars->setWhiskerWidth(n <= 60 ? 8 : 4);
+                    bars->setSymbolGap(size);
+                    bars->setProperty("errorsOf", QString::fromStdString(s.key));
+                }
             }
             break;
         }
         case core::SeriesStyle::Line:
         case core::SeriesStyle::Steps: {
-            QPen pen = isPath(s) ? QPen(pathColor(pathIndex++, bundle.count), pathWidth(bundle.count))
-                                 : QPen(lineColor(lineIndex++), 2.2);
+            QPen pen = !s.group.empty() ? QPen(groupColor(int(groups.indexOf(QString::fromStdString(s.group)))), 1.6)
+                       : isPath(s)  ? QPen(pathColor(pathIndex++, bundle.count), pathWidth(bundle.count))
+                                    : QPen(lineColor(lineIndex++), 2.2);
             if (s.style == core::SeriesStyle::Steps) {
                 // Right-continuous: N(t) keeps its value from one x until the next.
                 auto* graph = makeGraph(rect, p, QCPGraph::lsStepLeft, !parametric(s));
@@ -328,11 +436,18 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
         d.plottable->setProperty("seriesKey", QString::fromStdString(s.key));
     }
 
-    // Legend: series order, one entry for a whole bundle of paths, none for "" labels.
+    // Legend: series order, one entry for a whole bundle of paths and for each group, none for
+    // "" labels.
     QCPLegend* legend = addLegend(rect);
     bool pathEntry = false;
+    QSet<QString> groupEntries;
     for (const Drawn& d : drawn) {
-        if (isPath(*d.series)) {
+        if (!d.series->group.empty()) {
+            const QString group = QString::fromStdString(d.series->group);
+            if (!groupEntries.contains(group) && !d.series->label.empty())
+                d.plottable->addToLegend(legend);
+            groupEntries.insert(group);
+        } else if (isPath(*d.series)) {
             if (pathEntry)
                 continue;
             pathEntry = true;

@@ -13,6 +13,8 @@ const QColor kPathColors[] = {QColor(78, 121, 167),  QColor(242, 142, 43), QColo
                               QColor(118, 183, 178), QColor(89, 161, 79),  QColor(237, 201, 72),
                               QColor(176, 122, 161), QColor(255, 157, 167), QColor(156, 117, 95),
                               QColor(186, 176, 172)};
+const QColor kGroupColors[] = {QColor(205, 40, 45), QColor(30, 90, 190), QColor(0, 135, 60),
+                               QColor(200, 110, 0)};
 
 class IntegerTicker : public QCPAxisTicker {
 protected:
@@ -60,6 +62,11 @@ QColor pathColor(int index, int count)
     QColor c = kPathColors[std::size_t(index) % std::size(kPathColors)];
     c.setAlpha(count <= 20 ? 220 : count <= 100 ? 150 : count <= 300 ? 115 : 80);
     return c;
+}
+
+QColor groupColor(int index)
+{
+    return kGroupColors[std::size_t(index) % std::size(kGroupColors)];
 }
 
 double pathWidth(int count)

@@ -31,6 +31,9 @@ QColor lineColor(int index);
 /// Colour of sample path `index` (muted and distinct, Tableau 10), with the alpha that keeps a
 /// bundle of `count` paths readable.
 QColor pathColor(int index, int count);
+/// Colour of the `index`-th group of series (Series::group: the parts of sample paths above 0,
+/// those below): strong and far apart, red first, then blue.
+QColor groupColor(int index);
 /// Pen width of a path in a bundle of `count`.
 double pathWidth(int count);
 /// Marker of the `index`-th Points series drawn over another series (a trajectory's start,

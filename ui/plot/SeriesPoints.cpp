@@ -39,6 +39,8 @@ PlanePoints planePoints(const core::Panel& panel, const core::Series& series)
     const std::vector<double>& x = parametric ? over->y : panel.x;
     const bool filter = series.onSupportOnly && panel.support.size() == panel.x.size();
     const std::size_t n = std::min(x.size(), series.y.size());
+    const bool bars = !series.error.empty();
+    const bool binned = !parametric && panel.binWidth.size() == panel.x.size();
     p.x.reserve(qsizetype(n));
     p.y.reserve(qsizetype(n));
     for (std::size_t i = 0; i < n; ++i) {
@@ -48,6 +50,10 @@ PlanePoints planePoints(const core::Panel& panel, const core::Series& series)
             continue;
         p.x.push_back(x[i]);
         p.y.push_back(series.y[i]);
+        if (bars)
+            p.error.push_back(i < series.error.size() ? series.error[i] : std::nan(""));
+        if (binned)
+            p.width.push_back(panel.binWidth[i]);
     }
     return p;
 }

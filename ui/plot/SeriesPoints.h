@@ -28,13 +28,15 @@ PathBundle pathBundle(const core::Panel& panel);
 /// key is in `hidden`; in panel order.
 std::vector<const core::Series*> drawnSeries(const core::Panel& panel, const QSet<QString>& hidden);
 
-/// Points in the plane, in the order of the panel's rows.
+/// Points in the plane, in the order of the panel's rows; `error` holds the half-width of
+/// each point's error bar when the series has them (Series::error), `width` the width of each
+/// point's bin when the panel has them (Panel::binWidth); else they are empty.
 struct PlanePoints {
-    QVector<double> x, y;
+    QVector<double> x, y, error, width;
 };
 
-/// Where `series` is drawn in a 2D chart: (panel.x[i], y[i]), or (xOf.y[i], y[i]) when xOf is
-/// set. Rows outside the panel's support are dropped for onSupportOnly series; for parametric
+/// Where `series` is drawn in a 2D chart: (panel.x[i], y[i]) ± error[i], or (xOf.y[i], y[i])
+/// when xOf is set. Rows outside the panel's support are dropped for onSupportOnly series; for parametric
 /// series rows with a non-finite coordinate are dropped too (padding of shorter paths).
 /// Over the panel's x a NaN is kept: the graph draws a gap there. Empty if xOf names no series.
 PlanePoints planePoints(const core::Panel& panel, const core::Series& series);

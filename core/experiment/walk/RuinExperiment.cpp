@@ -1,0 +1,294 @@
+#include "core/experiment/walk/RuinExperiment.h"
+
+#include "core/exact/GamblersRuin.h"
+#include "core/experiment/TextFormat.h"
+#include "core/experiment/poisson/PoissonPanels.h"
+#include "core/experiment/walk/PathPanels.h"
+#include "core/experiment/walk/WalkPanels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace walklab::core {
+
+namespace {
+
+// Beyond this many capitals the exact ruin curve is drawn at about this many of them.
+constexpr std::int64_t kCurveCapitals = 400;
+
+std::string gameOf(const RuinParams& g)
+{
+    return "z = " + std::to_string(g.capital) + ", a = " + std::to_string(g.target) + ", p = " + formatNumber(g.p) +
+           (g.p + g.q < 1 ? ", q = " + formatNumber(g.q) : "");
+}
+
+/// A panel that only the other kind of barrier fills: no series over x = 0, 1, and a title
+/// that says how to see it.
+Panel otherBarriers(const std::string& key, const std::string& title, const std::string& needed)
+{
+    return {key, title + ": choose barriers = " + needed, "x", "", "", {0, 1}, {}, {}};
+}
+
+Panel pathPanel(const RuinParams& g, const RuinSimulation& sim)
+{
+    const bool absorbing = g.barriers == Barriers::Absorbing;
+    Panel p{"path",
+            (absorbing ? "Sample games: z = " : "Reflected walks: z = ") + std::to_string(g.capital) + ", a = " +
+                std::to_string(g.target),
+            "step", "Time t (steps)", "Capital", {}, {}, {}};
+    for (auto t : sim.pathTimes)
+        p.x.push_back(double(t));
+    for (std::size_t i = 0; i < sim.paths.size(); ++i)
+        p.series.push_back({"path_" + std::to_string(i + 1), "Gambler " + std::to_string(i + 1), SeriesStyle::Line,
+                            std::vector<double>(sim.paths[i].begin(), sim.paths[i].end())});
+    p.series.push_back({"target", (absorbing ? "Target a = " : "Reflecting barriers 0 and a = ") + std::to_string(g.target),
+                        SeriesStyle::Guide, std::vector<double>(p.x.size(), double(g.target))});
+    p.series.push_back({"ruin", absorbing ? "Ruin at 0" : "", SeriesStyle::Guide, std::vector<double>(p.x.size(), 0.0)});
+    p.yFrom = 0;
+    p.yTo = double(g.target);
+    return p;
+}
+
+/// The exact ruin curve over z = 0 … a (about kCurveCapitals of them for large a) and the
+/// simulated capitals with error bars of 2 standard errors.
+Panel ruinPanel(const RuinParams& g, const RuinSimulation& sim)
+{
+    Panel p{"ruin", "P(ruin) against the starting capital (p = " + formatNumber(g.p) + ")",
+            "capital", "Starting capital z", "P(ruin)", {}, {}, {}};
+    std::set<std::int64_t> capitals(sim.curveCapitals.begin(), sim.curveCapitals.end());
+    const std::int64_t step = std::max<std::int64_t>(1, g.target / kCurveCapitals);
+    for (std::int64_t z = 0; z <= g.target; z += step)
+        capitals.insert(z);
+    capitals.insert(g.target);
+    Series exact{"exact", "Exact (ρ^a − ρ^z)/(ρ^a − 1)", SeriesStyle::Line, {}};
+    if (g.p == g.q)
+        exact.label = "Exact 1 − z/a (fair game)";
+    Series simulated{"simulated", "Simulated ± 2 se (" + countOf(sim.curveWalkers, "game") + " each)",
+                     SeriesStyle::Points, {}};
+    for (std::int64_t z : capitals) {
+        p.x.push_back(double(z));
+        exact.y.push_back(ruinProbability(z, g.target, g.p, g.q));
+        const auto at = std::find(sim.curveCapitals.begin(), sim.curveCapitals.end(), z);
+        const bool simulatedHere = at != sim.curveCapitals.end();
+        const std::size_t j = std::size_t(at - sim.curveCapitals.begin());
+        simulated.y.push_back(simulatedHere ? sim.curveRuinFraction[j] : std::nan(""));
+        simulated.error.push_back(simulatedHere ? 2 * sim.curveStandardError[j] : std::nan(""));
+    }
+    p.series = {std::move(simulated), std::move(exact)};
+    return p;
+}
+
+}  // namespace
+
+RuinExperiment::RuinExperiment()
+{
+    const RuinParams d;
+    m_params = {
+        {"capital", "Starting capital z", ParamType::Integer, 0, double(kMaxRuinTarget), std::to_string(d.capital), "units",
+         "The gambler's capital at the start (1 … a − 1; 0 … a with reflecting barriers)."},
+        {"target", "Target a", ParamType::Integer, 2, double(kMaxRuinTarget), std::to_string(d.target), "units",
+         "The game ends at a: the two players' capital together (2 … 10^6)."},
+        {"p", "P(win a round) p", ParamType::Real, 0, 1, formatNumber(d.p), "",
+         "Probability that the gambler wins one unit in a round (0 … 1).", {}, true},
+        {"q", "P(lose a round) q", ParamType::Real, 0, 1, "", "",
+         "Probability of losing one unit (0 … 1 − p); empty means 1 − p. A round is a draw with probability "
+         "r = 1 − p − q."},
+        {"walkers", "Gamblers M", ParamType::Integer, 1, 1e9, std::to_string(d.walkers), "walkers",
+         "Number of independent games simulated (1 … 10^9); as many again estimate the ruin curve."},
+        {"steps", "Steps n", ParamType::Integer, 1, 1e9, std::to_string(d.steps), "steps",
+         "Absorbing barriers: the most rounds played; games still going then are counted as unfinished. "
+         "Reflecting barriers: the time at which the positions are shown (1 … 10^9)."},
+        {"barriers", "Barriers", ParamType::Choice, 0, 0, std::string(kBarrierNames[0]), "",
+         "Absorbing: the game ends at 0 (ruin) or a (win). Reflecting: a step that would leave 0 … a is not taken.",
+         {{std::string(kBarrierNames[0]), "Absorbing (ruin or win)"}, {std::string(kBarrierNames[1]), "Reflecting"}}},
+        seedParam(std::to_string(d.seed)),
+        {"paths", "Games shown", ParamType::Integer, 0, 1000, std::to_string(d.paths), "paths",
+         "Number of sample games drawn (0 … 1000, at most the number of gamblers).", {}, false, {"path"}},
+    };
+    m_views = {
+        {"path", "Sample games", "Capital of the first gamblers over time, between the barriers 0 and a.", true},
+        {"ruin", "Ruin probability",
+         "P(ruin) against the starting capital: simulated points with error bars and the exact curve.", true},
+        {"duration", "Duration",
+         "How long the game lasts: simulated, exact, and the games unfinished after n rounds."},
+        {"position", "Position (reflecting)",
+         "Reflecting barriers: where the walker is at time n, exact and the stationary law."},
+    };
+}
+
+std::string RuinExperiment::help() const
+{
+    return "A gambler with capital z plays rounds won with probability p (lost with q, drawn with r = 1 − p − q) "
+           "against an adversary until one of them is ruined: the walk from z is absorbed at 0 or at a. A fair game "
+           "is lost with probability 1 − z/a; a slightly unfair one almost surely. With reflecting barriers the walk "
+           "stays in 0 … a and settles to its stationary law. Simulated against the exact laws (Feller vol. I, "
+           "ch. XIV).";
+}
+
+std::vector<Preset> RuinExperiment::presets() const
+{
+    return {
+        {"Fair game (z = 10, a = 20)", "A fair coin, equal capitals: ruin with probability 1/2, z(a − z) = 100 rounds on average.",
+         {{"capital", "10"}, {"target", "20"}, {"p", "0.5"}, {"q", ""}, {"barriers", "absorbing"}}},
+        {"A slightly unfair casino (p = 0.49, z = 90, a = 100)",
+         "Odds barely against the gambler, who needs only 10 more units: a win 2 times in 3, yet the expected gain is −23.6 units.",
+         {{"capital", "90"}, {"target", "100"}, {"p", "0.49"}, {"q", ""}, {"barriers", "absorbing"}}},
+        {"Feller's table: p = 0.45, z = 90, a = 100",
+         "Feller vol. I, §XIV.2, Table 1: ruin probability 0.866, expected gain −76.6, expected duration 765.6.",
+         {{"capital", "90"}, {"target", "100"}, {"p", "0.45"}, {"q", ""}, {"barriers", "absorbing"}}},
+        {"Reflecting barriers", "Walls at 0 and 20 that push the walker back: after 400 steps it is near its stationary law.",
+         {{"capital", "0"}, {"target", "20"}, {"p", "0.55"}, {"q", ""}, {"barriers", "reflecting"}, {"steps", "400"}}},
+    };
+}
+
+Expected<RuinParams> RuinExperiment::parse(const ParamSet& params) const
+{
+    ParamReader read(*this, params);
+    RuinParams g;
+    g.capital = read.integer("capital");
+    g.target = read.integer("target");
+    g.p = read.real("p");
+    if (read.blank("q"))
+        g.q = (g.p >= 0 && g.p <= 1) ? 1.0 - g.p : 0.0;  // a bad p is reported once, as p
+    else
+        g.q = read.real("q");
+    g.walkers = read.integer("walkers");
+    g.steps = read.integer("steps");
+    g.barriers = read.choice("barriers") == kBarrierNames[1] ? Barriers::Reflecting : Barriers::Absorbing;
+    g.seed = read.seed("seed");
+    g.paths = read.paths("paths", g.walkers);
+    read.check(core::validate(g));
+    return read.finish(g);
+}
+
+Expected<Result> RuinExperiment::compute(const RuinParams& g, RunControl& control) const
+{
+    auto simulated = simulateRuin(g, control);
+    if (!simulated)
+        return std::unexpected(simulated.error());
+    const RuinSimulation& sim = *simulated;
+    const std::int64_t M = g.walkers;
+    const double m = double(M);
+    Result result;
+    result.threads = sim.threads;
+    auto& notes = result.notes;
+    auto estimate = [&](double f) { return withError(f, std::sqrt(f * (1 - f) / m), M); };
+    result.panels.push_back(pathPanel(g, sim));
+
+    if (g.barriers == Barriers::Reflecting) {
+        result.panels.push_back(otherBarriers("ruin", "Ruin probability", "absorbing"));
+        result.panels.push_back(otherBarriers("duration", "Duration", "absorbing"));
+        auto law = reflectingPositionLaw(g.capital, g.target, g.p, g.q, g.steps);
+        if (!law)
+            notes.push_back("No exact law of the position: " + law.error().front().message + ".");
+        Panel position{"position", "Position at time n = " + std::to_string(g.steps) + " (" + gameOf(g) + ")",
+                       "position", "Position x", "P(X_n = x)", {}, {}, {}};
+        fillIntegerHistogram(position, sim.positions, M, law ? *law : std::vector<double>{}, 0,
+                             "Simulated (" + countOf(M, "walker") + ")", "Exact");
+        Series stationary{"stationary", g.p == g.q ? "Stationary law (uniform)" : "Stationary law ∝ (p/q)^x",
+                          SeriesStyle::Line, {}, true};
+        const std::vector<double> pi = reflectingStationaryLaw(g.target, g.p, g.q);
+        for (double x : position.x)
+            stationary.y.push_back(x >= 0 && x <= double(g.target) ? pi[std::size_t(x)] : 0.0);
+        position.series.push_back(std::move(stationary));
+        result.panels.push_back(std::move(position));
+        long double mean = 0, stationaryMean = 0;
+        for (std::size_t x = 0; x < pi.size(); ++x)
+            stationaryMean += (long double)x * pi[x];
+        if (law)
+            for (std::size_t x = 0; x < law->size(); ++x)
+                mean += (long double)x * (*law)[x];
+        result.summary.push_back({"Mean position at n", withError(sim.positions.mean(), std::sqrt(sim.positions.variance() / m), M),
+                                  law ? formatSignificant(double(mean), 6) : ""});
+        result.summary.push_back({"Mean of the stationary law", "", formatSignificant(double(stationaryMean), 6)});
+        if (law) {
+            std::vector<std::uint64_t> observed;
+            for (std::int64_t x = 0; x <= g.target; ++x)
+                observed.push_back(sim.positions.count(x));
+            result.summary.push_back(chiSquaredRow("χ² position vs exact", observed, *law, notes));
+        }
+        result.summary.push_back({"Simulation time", formatRunTime(sim.seconds, sim.threads), ""});
+        return result;
+    }
+
+    // Absorbing barriers: the ruin curve, the duration, the summary of the game from z.
+    result.panels.push_back(ruinPanel(g, sim));
+    if (control.cancelled())
+        return fail(ErrorKind::Cancelled, "", "cancelled");
+    auto law = ruinDurationLaw(g.capital, g.target, g.p, g.q, sim.durationEdges);
+    if (!law)
+        notes.push_back("No exact law of the duration: " + law.error().front().message + ".");
+    // Bins in sight: up to the last one with a walker or with an exact probability per step
+    // above 10^-6 of the largest.
+    std::vector<std::uint64_t> counts(sim.ruinDurations.size());
+    std::vector<double> masses;
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        counts[i] = sim.ruinDurations[i] + sim.winDurations[i];
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (counts[i] > 0)
+            shown = i + 1;
+    if (law) {
+        double top = 0;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            masses.push_back(law->ruin[i] + law->win[i]);
+            top = std::max(top, masses[i] / double(sim.durationEdges[i + 1] - sim.durationEdges[i]));
+        }
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            if (masses[i] / double(sim.durationEdges[i + 1] - sim.durationEdges[i]) >= 1e-6 * top)
+                shown = std::max(shown, i + 1);
+    }
+    const std::vector<std::int64_t> edges(sim.durationEdges.begin(), sim.durationEdges.begin() + std::ptrdiff_t(shown) + 1);
+    const std::vector<std::uint64_t> shownCounts(counts.begin(), counts.begin() + std::ptrdiff_t(shown));
+    const std::vector<double> shownMasses = law ? std::vector<double>(masses.begin(), masses.begin() + std::ptrdiff_t(shown))
+                                                : std::vector<double>{};
+    const double unfinished = double(sim.unfinished) / m;
+    Panel duration{"duration", "Duration of the game from z = " + std::to_string(g.capital), "step", "Duration T (rounds)", "Probability per round", {}, {}, {}};
+    fillTimeHistogram(duration, {&edges, &shownCounts, law ? &shownMasses : nullptr, M, -1},
+                      "Simulated (" + countOf(M, "game") + "), " + percent(unfinished) + " unfinished at n",
+                      law ? "Exact, " + percent(law->beyond) + " unfinished at n" : "");
+    duration.logX = true;  // quick wins and slow ruins differ by orders of magnitude
+    result.panels.push_back(std::move(duration));
+    result.panels.push_back(otherBarriers("position", "Position at n", "reflecting"));
+
+    result.summary.push_back({"Ruin probability from z", estimate(double(sim.ruined) / m),
+                              formatSignificant(ruinProbability(g.capital, g.target, g.p, g.q), 6)});
+    result.summary.push_back({"Win probability (reach a)", estimate(double(sim.won) / m),
+                              formatSignificant(winProbability(g.capital, g.target, g.p, g.q), 6)});
+    result.summary.push_back({"Expected duration E[T]", "", formatSignificant(expectedDuration(g.capital, g.target, g.p, g.q), 6)});
+    result.summary.push_back({"E[min(T, n)]", withError(sim.durationMean, sim.durationStandardError, M),
+                              law ? formatSignificant(law->truncatedMean, 6) : ""});
+    result.summary.push_back({"Expected gain a·P(win) − z", "", formatSignificant(expectedGain(g.capital, g.target, g.p, g.q), 6)});
+    result.summary.push_back({"Unfinished after n rounds", estimate(unfinished), law ? formatSignificant(law->beyond, 6) : ""});
+    if (law) {
+        std::vector<std::uint64_t> observed = counts;
+        std::vector<double> probability = masses;
+        observed.push_back(sim.unfinished);
+        probability.push_back(law->beyond);
+        result.summary.push_back(chiSquaredRow("χ² duration vs exact", observed, probability, notes));
+    }
+    // The ruin curve: how far the simulated capitals are from the exact curve, in standard errors.
+    double worst = 0;
+    for (std::size_t j = 0; j < sim.curveCapitals.size(); ++j)
+        if (sim.curveStandardError[j] > 0)
+            worst = std::max(worst, std::abs(sim.curveRuinFraction[j] -
+                                             ruinProbability(sim.curveCapitals[j], g.target, g.p, g.q)) /
+                                        sim.curveStandardError[j]);
+    result.summary.push_back({"Ruin curve: largest |simulated − exact| / se", formatSignificant(worst, 3),
+                              std::to_string(sim.curveCapitals.size()) + " capitals"});
+    if (sim.unfinished > 0)
+        notes.push_back(std::to_string(sim.unfinished) + " of " + std::to_string(M) + " games were still going after n = " +
+                        std::to_string(g.steps) + " rounds: counted as unfinished, not dropped.");
+    std::uint64_t curveUnfinished = 0;
+    for (auto u : sim.curveUnfinished)
+        curveUnfinished += u;
+    if (curveUnfinished > 0)
+        notes.push_back("Ruin curve: " + std::to_string(curveUnfinished) +
+                        " games were unfinished after n rounds; the points estimate P(ruin within n rounds).");
+    result.summary.push_back({"Simulation time", formatRunTime(sim.seconds, sim.threads), ""});
+    return result;
+}
+
+}  // namespace walklab::core

@@ -1,0 +1,77 @@
+// End-to-end runs of the ruin experiment: every view exports headless (PNG, SVG, CSV) for both
+// kinds of barriers, presets run, bad parameters exit with status 2 and write nothing.
+#include "CliHarness.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTest>
+
+namespace {
+
+const QStringList kAbsorbing{"--experiment", "ruin", "--capital", "4", "--target", "12", "--walkers", "3000", "--seed", "2"};
+const QStringList kReflecting{"--experiment", "ruin", "--capital", "0", "--target", "12", "--walkers", "3000",
+                              "--barriers", "reflecting", "--steps", "150", "--seed", "2"};
+
+}  // namespace
+
+class RuinTest : public QObject, public walklab::test::CliHarness {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFile::exists(QStringLiteral(WALKLAB_BINARY)), WALKLAB_BINARY); }
+
+    void everyViewExports_data()
+    {
+        QTest::addColumn<QStringList>("base");
+        QTest::addColumn<QString>("view");
+        QTest::addColumn<QString>("header");
+        QTest::newRow("path") << kAbsorbing << "path" << "step,path_1";
+        QTest::newRow("ruin") << kAbsorbing << "ruin" << "capital,simulated,simulated_error,exact";
+        QTest::newRow("duration") << kAbsorbing << "duration" << "step,simulated,exact";
+        QTest::newRow("position") << kReflecting << "position" << "position,simulated,exact,stationary";
+        QTest::newRow("reflecting path") << kReflecting << "path" << "step,path_1";
+    }
+
+    void everyViewExports()
+    {
+        QFETCH(QStringList, base);
+        QFETCH(QString, view);
+        QFETCH(QString, header);
+        const QString png = path(view + ".png"), svg = path(view + ".svg"), csv = path(view + ".csv");
+        const auto o = walklab(base + QStringList{"--view", view, "--export", png, "--csv", csv});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY(!QImage(png).isNull());
+        QCOMPARE(walklab(base + QStringList{"--view", view, "--export", svg}).exitCode, 0);
+        QVERIFY(readAll(svg).contains("<svg"));
+        const QList<QStringList> rows = readCsv(csv);
+        QVERIFY(rows.size() > 2);
+        QVERIFY2(rows[0].join(',').startsWith(header), qPrintable(rows[0].join(',')));
+        for (const QStringList& row : rows)
+            QCOMPARE(row.size(), rows[0].size());
+    }
+
+    void fellersRowFromThePreset()
+    {
+        const auto o = walklab({"--experiment", "ruin", "--preset", "Feller's table: p = 0.45, z = 90, a = 100",
+                                "--walkers", "2000", "--print"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains("0.865569"), qPrintable(o.out));  // ruin probability (Feller: 0.866)
+        QVERIFY2(o.out.contains("765.569"), qPrintable(o.out));   // expected duration (Feller: 765.6)
+        QVERIFY(o.out.contains("Unfinished after n rounds"));
+    }
+
+    void badParametersExitTwoAndWriteNothing()
+    {
+        const QString png = path("bad.png");
+        const auto o = walklab({"--experiment", "ruin", "--capital", "30", "--target", "20", "--export", png});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("capital = 30"), qPrintable(o.err));
+        QVERIFY(!QFile::exists(png));
+        const auto barriers = walklab({"--experiment", "ruin", "--barriers", "sticky", "--export", png});
+        QCOMPARE(barriers.exitCode, 2);
+        QVERIFY2(barriers.err.contains("barriers = sticky"), qPrintable(barriers.err));
+    }
+};
+
+QTEST_MAIN(RuinTest)
+#include "RuinTest.moc"
