@@ -67,8 +67,27 @@ void EnginePopcountSteps(benchmark::State& state)
     state.SetItemsProcessed(state.iterations() * std::int64_t(words) * 64);
 }
 
-// The bare bit-sliced Bernoulli kernel (finite-digit method): trials per second for p = 0.3
-// (one threshold, range(1) = 0) and for the lazy three-way split p = 0.25, q = 0.25 (range(1) = 1).
+// popcount() over short and medium spans (range(1) words per call, 2^20 words in all): what a
+// BitWalk sees when a walk is advanced a few hundred or thousand steps at a time (the 2D rotated
+// kernel, the bulk steps of the passage and ruin walks). items_per_second: ±1 steps.
+void EnginePopcountSpan(benchmark::State& state)
+{
+    Engine engine = makeStream(1, 0);
+    if (!setLevel(state, engine))
+        return;
+    const std::size_t span = std::size_t(state.range(1)), words = std::size_t(1) << 20;
+    for (auto _ : state) {
+        std::uint64_t ones = 0;
+        for (std::size_t done = 0; done < words; done += span)
+            ones += engine.popcount(span);
+        benchmark::DoNotOptimize(ones);
+    }
+    state.SetItemsProcessed(state.iterations() * std::int64_t(words) * 64);
+}
+
+// The bare bit-sliced Bernoulli kernel (finite-digit method, batches of 512 trials): trials
+// per second for p = 0.3 (one threshold, range(1) = 0) and for the lazy three-way split
+// p = 0.25, q = 0.25 (range(1) = 1). Counter words/trial: engine words read per trial.
 void SlicedBernoulliTrials(benchmark::State& state)
 {
     Engine engine = makeStream(1, 0);
@@ -79,10 +98,19 @@ void SlicedBernoulliTrials(benchmark::State& state)
         ? SlicedBernoulli(std::uint64_t(0.3L * two64), 0, false)
         : SlicedBernoulli(std::uint64_t(0.25L * two64), std::uint64_t(0.5L * two64), true);
     trials.useCpuLevel(CpuLevel(state.range(0)));
-    const std::size_t groups = 1 << 14;
+    const std::size_t batches = 1 << 11;
     for (auto _ : state)
-        benchmark::DoNotOptimize(trials.count(engine, groups));
-    state.SetItemsProcessed(state.iterations() * std::int64_t(groups) * 64);
+        benchmark::DoNotOptimize(trials.count(engine, batches));
+    const std::int64_t count = state.iterations() * std::int64_t(batches * SlicedBernoulli::kTrials);
+    state.SetItemsProcessed(count);
+    // Words read: a fresh engine through the same batches, then the position of its next word.
+    Engine probe = makeStream(1, 0), mark = probe;
+    trials.count(probe, batches);
+    const std::uint64_t following = probe();
+    std::size_t words = 0;
+    while (mark() != following)
+        ++words;
+    state.counters["words/trial"] = double(words) / double(batches * SlicedBernoulli::kTrials);
 }
 
 }  // namespace
@@ -90,4 +118,5 @@ void SlicedBernoulliTrials(benchmark::State& state)
 BENCHMARK(EngineWords)->DenseRange(0, 2)->UseRealTime();
 BENCHMARK(EngineGenerate)->DenseRange(0, 2)->UseRealTime();
 BENCHMARK(EnginePopcountSteps)->DenseRange(0, 2)->UseRealTime();
+BENCHMARK(EnginePopcountSpan)->ArgsProduct({{0, 1, 2}, {1, 3, 8, 20, 64, 300}})->UseRealTime();
 BENCHMARK(SlicedBernoulliTrials)->ArgsProduct({{0, 1, 2}, {0, 1}})->UseRealTime();

@@ -14,32 +14,6 @@ namespace {
 
 constexpr double kEps = std::numeric_limits<double>::epsilon();
 
-// P(S_n = k) of a 1D simple walk for k = lo … hi (index k − lo). Only the part around the mode
-// that does not underflow is evaluated (from the mode outwards until the pmf is 0), so the cost
-// is O(σ), not O(n), for huge n.
-std::vector<double> walk1DRange(const Walk1DDistribution& w, std::int64_t lo, std::int64_t hi)
-{
-    std::vector<double> out(std::size_t(hi - lo + 1), 0.0);
-    const std::int64_t mode =
-        std::clamp<std::int64_t>(std::int64_t(std::llround(w.mean())), lo, hi);
-    auto sweep = [&](std::int64_t from, std::int64_t to, std::int64_t dir) {
-        bool seenPositive = false;
-        for (std::int64_t k = from; dir > 0 ? k <= to : k >= to; k += dir) {
-            if (!w.possible(k))
-                continue;
-            const double p = w.pmf(k);
-            out[std::size_t(k - lo)] = p;
-            if (p > 0.0)
-                seenPositive = true;
-            else if (seenPositive)
-                break;
-        }
-    };
-    sweep(mode, hi, +1);
-    sweep(mode - 1, lo, -1);
-    return out;
-}
-
 bool nearlyEqual(double a, double b)
 {
     return std::abs(a - b) <= 8 * kEps * std::max(std::abs(a), std::abs(b));
@@ -91,7 +65,7 @@ Expected<LatticeDistribution> latticeDistribution(const StepLaw& law, std::int64
         const auto p = law.simpleProbabilities();
         if (law.dimension() == 1 && (p.lazy == 0.0 || p.plus[0] == 0.0 || p.minus[0] == 0.0)) {
             const Walk1DDistribution w(steps, p.plus[0], p.minus[0]);
-            const auto values = walk1DRange(w, lo[0], hi[0]);
+            const auto values = w.pmf(lo[0], hi[0]);
             LaurentPolynomial result(1, lo, hi);
             std::copy(values.begin(), values.end(), result.coefficients().begin());
             return LatticeDistribution(steps, std::move(result), LatticeMethod::ClosedForm1D, 0.0);
@@ -104,7 +78,7 @@ Expected<LatticeDistribution> latticeDistribution(const StepLaw& law, std::int64
             // V_n are independent ±1 walks.
             const double alpha = p.plus[0] + p.plus[1], beta = p.plus[0] + p.minus[1];
             const Walk1DDistribution wu(steps, alpha, 1.0 - alpha), wv(steps, beta, 1.0 - beta);
-            const auto pu = walk1DRange(wu, -steps, steps), pv = walk1DRange(wv, -steps, steps);
+            const auto pu = wu.pmf(-steps, steps), pv = wv.pmf(-steps, steps);
             LaurentPolynomial result(2, lo, hi);
             auto out = result.coefficients();
             for (std::size_t i = 0; i < out.size(); ++i) {

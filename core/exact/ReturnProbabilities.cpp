@@ -476,13 +476,7 @@ Expected<ReturnProbabilities> returnStatistics(const StepLaw& law, std::int64_t 
         } else {
             if (auto ok = renewalAllowed(); !ok)
                 return std::unexpected(ok.error());
-            f = detail::renewalInversion(u);
-            bool periodic = true;  // u_n = 0 at odd n: so is f_n, exactly (FFT noise otherwise)
-            for (std::size_t n = 1; n < size && periodic; n += 2)
-                periodic = u[n] == 0.0;
-            if (periodic)
-                for (std::size_t n = 1; n < size; n += 2)
-                    f[n] = 0.0;
+            f = detail::renewalInversion(u);  // f_n = 0 exactly where u has period 2
             fMethod = "renewal equation";
         }
         scaleByPower(u, s.active);

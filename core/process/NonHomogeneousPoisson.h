@@ -79,7 +79,7 @@ struct NonHomogeneousPoissonSimulation {
 /// a violation ends the run with an error naming t, λ(t) and λ*, advising to set rateBound.
 ///
 /// Randomness: blocks of detail::realisationsPerBlock(Λ*(T) + 1) realisations, block b draws from
-/// makeStream(seed, b, 2); each candidate uses one exponential (ziggurat) and one uniform.
+/// makeStream(seed, b, 2); each candidate uses one exponential (−ln U, detail::unitExponentials) and one uniform.
 /// Every thread evaluates its own copy of the rate function.
 ///
 /// Errors: InvalidParameter (validate(), or a λ* violation / negative / non-finite λ met at a

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <span>
 
 namespace walklab::core {
 
@@ -74,50 +75,78 @@ private:
         return t;
     }
 
+    /// Adds arrivals from unit time t (the unit-exponential partial sum reached) while they stay
+    /// ≤ end = λT, counting them in n; leaves t at the first sum beyond end. Spans of buffered
+    /// variates, eight gaps at a time while their sum stays ≤ end, then gap by gap (the same
+    /// additions at every CpuLevel). Returns false when cancelled.
+    bool countUntil(double& t, double end, std::int64_t& n, WorkMeter& meter)
+    {
+        for (;;) {
+            const std::span<const double> x = m_unitExp.next(m_engine);
+            std::size_t i = 0;
+            for (; i + 8 <= x.size(); i += 8) {
+                const double c = ((x[i] + x[i + 1]) + (x[i + 2] + x[i + 3])) + ((x[i + 4] + x[i + 5]) + (x[i + 6] + x[i + 7]));
+                if (t + c > end)
+                    break;
+                t += c;
+            }
+            while (i < x.size() && (t += x[i]) <= end)
+                ++i;
+            n += std::int64_t(i);
+            if (i < x.size()) {  // x[i] crossed end: the rest stays for the next draws
+                m_unitExp.unread(x.size() - i - 1);
+                return meter.add(i + 1);
+            }
+            if (!meter.add(x.size()))
+                return false;
+        }
+    }
+
+    /// Arrivals in unit time: S_i = (X'_1 + … + X'_i)/λ with X'_i unit exponentials, counted while
+    /// the sum is ≤ λT. Arrivals are visited one by one while a gap, a path point, S_1 or S_k is
+    /// still to record, then counted by countUntil().
     bool runGaps(const Needs& needs, Outcome& out, std::vector<double>* gaps, std::vector<double>* path,
                  WorkMeter& meter)
     {
-        const double horizon = m_p.horizon;
+        const double end = m_p.rate * m_p.horizon;
         std::int64_t n = 0;
         double t = 0;
         if (!needs.sample) {
-            // The hot loop of most realisations: count only.
-            for (;;) {
-                t += exponential();
-                if (t > horizon)
-                    break;
-                ++n;
-                if (!meter.tick())
-                    return false;
-            }
+            if (!countUntil(t, end, n, meter))
+                return false;
             out.count = n;
-            return meter.tick();
+            return true;
         }
         const std::int64_t k = m_p.arrival;
         out.first = out.kth = std::numeric_limits<double>::quiet_NaN();
-        for (;;) {
-            const double x = exponential();
+        bool crossed = false;
+        while (gaps || path || n < k) {
+            const double x = m_unitExp(m_engine);
             t += x;
             if (gaps)
-                detail::keepCapped(*gaps, x);
-            if (t > horizon)
+                detail::keepCapped(*gaps, x * m_invRate);
+            if (t > end) {
+                crossed = true;
                 break;
+            }
             ++n;
             if (n == 1)
-                out.first = t;
+                out.first = t * m_invRate;
             if (n == k)
-                out.kth = t;
+                out.kth = t * m_invRate;
             if (path && n <= kMaxPathArrivals)
-                path->push_back(t);
+                path->push_back(t * m_invRate);
             if (!meter.tick())
                 return false;
         }
-        // t = S_{n+1}, the first arrival after T.
+        if (!crossed && !countUntil(t, end, n, meter))
+            return false;
+        // t = λ·S_{n+1}, the first arrival after T.
         out.count = n;
         if (n == 0)
-            out.first = t;
+            out.first = t * m_invRate;
         if (n < k)
-            out.kth = continueTo(n + 1, t);
+            out.kth = continueTo(n + 1, t * m_invRate);
         return meter.tick();
     }
 

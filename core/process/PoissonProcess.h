@@ -104,8 +104,12 @@ struct PoissonSimulation {
 /// consecutive realisations; block b draws from makeStream(seed, b) only, realisations in order,
 /// so the result depends on the parameters alone. Realisations 0 … sampleRealisations − 1 also
 /// draw what their samples need (arrival times, the continuation beyond T); later ones draw only
-/// what their count needs (for OrderStatistics, N(T) alone). Exponentials come from Boost's ziggurat
-/// sampler, uniforms from the top 53 bits of one 64-bit draw. Beyond T (the crossing gap, S_k
+/// what their count needs (for OrderStatistics, N(T) alone). Exponentials are −ln U in bulk
+/// (detail::unitExponentials: the same bits at every CpuLevel), uniforms the top 53 bits of one
+/// 64-bit draw. ExponentialGaps works in unit time: S_i = (X'_1 + … + X'_i)/λ with unit
+/// exponentials X'_i and N(T) = #{i : X'_1 + … + X'_i ≤ λT}; once nothing but the count is left
+/// to record, gaps are summed eight at a time while the sum stays ≤ λT (a fixed order of
+/// additions, so the result is still a function of the seed alone). Beyond T (the crossing gap, S_k
 /// for k > N(T), S_1 when N(T) = 0) both methods continue with fresh Exponential(λ) gaps, which
 /// by the strong Markov property is the process itself.
 ///

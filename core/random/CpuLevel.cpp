@@ -1,6 +1,7 @@
 #include "core/random/CpuLevel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <string_view>
 
@@ -20,7 +21,12 @@ CpuLevel detectedCpuLevel()
     return level;
 }
 
-CpuLevel activeCpuLevel()
+namespace {
+
+std::atomic<CpuLevel> g_limit{CpuLevel::Avx512};
+
+// detectedCpuLevel() lowered by WALKLAB_CPU.
+CpuLevel environmentCpuLevel()
 {
     static const CpuLevel level = [] {
         const CpuLevel detected = detectedCpuLevel();
@@ -34,6 +40,12 @@ CpuLevel activeCpuLevel()
     }();
     return level;
 }
+
+}  // namespace
+
+CpuLevel activeCpuLevel() { return std::min(environmentCpuLevel(), g_limit.load(std::memory_order_relaxed)); }
+
+CpuLevel setCpuLevelLimit(CpuLevel limit) { return g_limit.exchange(limit); }
 
 const char* cpuLevelName(CpuLevel level)
 {

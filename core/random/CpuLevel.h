@@ -16,10 +16,16 @@ enum class CpuLevel : int {
 /// The highest level this CPU supports (__builtin_cpu_supports).
 CpuLevel detectedCpuLevel();
 
-/// The level the engine uses by default: detectedCpuLevel(), lowered by the environment
-/// variable WALKLAB_CPU = baseline | avx2 | avx512 if set (to compare the code paths; a level
-/// above the detected one, or an unknown value, leaves the detected level). Read once.
+/// The level new engines and samplers use: detectedCpuLevel(), lowered by the environment
+/// variable WALKLAB_CPU = baseline | avx2 | avx512 if set (read once; to compare the code paths
+/// of a whole program; a level above the detected one, or an unknown value, leaves the detected
+/// level), and lowered further by setCpuLevelLimit().
 CpuLevel activeCpuLevel();
+
+/// Caps activeCpuLevel() at `limit` for the whole process (thread-safe) and returns the previous
+/// cap (CpuLevel::Avx512 initially, i.e. no cap). Objects built before the call keep their level.
+/// For tests and benchmarks that run whole simulations at each level and compare the results.
+CpuLevel setCpuLevelLimit(CpuLevel limit);
 
 /// "baseline", "avx2" or "avx512".
 const char* cpuLevelName(CpuLevel level);

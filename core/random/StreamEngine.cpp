@@ -13,15 +13,17 @@ std::uint64_t mix(std::uint64_t z)
 
 }  // namespace
 
-Engine::Engine(std::uint64_t splitMixState) : m_kernels(&detail::xoshiroKernels(activeCpuLevel()))
+Engine::Engine(std::uint64_t splitMixState)
 {
+    useCpuLevel(activeCpuLevel());
     for (std::size_t l = 0; l < kLanes; ++l)
         for (std::size_t j = 0; j < 4; ++j)
             m_lanes.s[j][l] = detail::splitMix64(splitMixState);
 }
 
-Engine::Engine(const std::uint64_t (&state)[kLanes][4]) : m_kernels(&detail::xoshiroKernels(activeCpuLevel()))
+Engine::Engine(const std::uint64_t (&state)[kLanes][4])
 {
+    useCpuLevel(activeCpuLevel());
     for (std::size_t l = 0; l < kLanes; ++l)
         for (std::size_t j = 0; j < 4; ++j)
             m_lanes.s[j][l] = state[l][j];
@@ -45,20 +47,18 @@ void Engine::generate(std::uint64_t* out, std::size_t n)
     }
 }
 
-std::uint64_t Engine::popcount(std::size_t n)
+void Engine::refill()
 {
-    const std::size_t buffered = std::min(n, kBufferWords - m_pos);
-    std::uint64_t ones = m_kernels->popcount(m_buffer + m_pos, buffered);
-    m_pos += buffered;
-    n -= buffered;
-    const std::size_t rounds = n / kLanes;
-    ones += m_kernels->popcountRounds(m_lanes, rounds);
-    n -= rounds * kLanes;
-    if (n > 0) {
-        refill();
-        ones += m_kernels->popcount(m_buffer, n);
-        m_pos = n;
-    }
+    m_kernels->generate(m_lanes, m_buffer, detail::kBufferRounds);
+    m_pos = 0;
+}
+
+std::uint64_t Engine::popcountBeyondBuffer(std::size_t n)
+{
+    // The rest of the buffer, whole rounds in registers, then a new buffer for the last words.
+    const std::size_t head = kBufferWords - m_pos, rounds = (n - head) / kLanes, tail = (n - head) % kLanes;
+    const std::uint64_t ones = m_kernels->popcountSpan(m_lanes, m_buffer + m_pos, head, rounds, m_buffer, tail);
+    m_pos = tail > 0 ? tail : kBufferWords;
     return ones;
 }
 

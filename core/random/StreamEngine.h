@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/random/CpuLevel.h"
+#include "core/random/detail/BitCount.h"
 #include "core/random/detail/XoshiroKernels.h"
 
 #include <algorithm>
@@ -31,13 +32,17 @@ namespace walklab::core {
 ///   - generate(out, n): the next n words into out;
 ///   - popcount(n): the number of 1 bits in the next n words, generated and counted in
 ///     registers without being stored when n is large (the symmetric walk's kernel).
-/// Cost: about 1.5·10^8 words/s per thread through operator() on the baseline level, several
-/// 10^9 through the bulk reads with AVX-512. Copyable (about 2.6 KB); one per block.
+/// Cost: operator() is a compare, a load and an index store inline (the refill is out of line):
+/// about 10^9 words/s per thread in a tight loop with AVX-512 refills (6·10^8 on the baseline
+/// level); the bulk reads run at several 10^9 words/s with AVX-512. popcount(n) costs one inline loop for n ≤ kInlinePopcountWords words
+/// within the buffer, one kernel call otherwise. Copyable (about 2.6 KB); one per block.
 class Engine {
 public:
     using result_type = std::uint64_t;
     static constexpr std::size_t kLanes = detail::kXoshiroLanes;
-    static constexpr std::size_t kBufferWords = 16 * kLanes;  ///< words per refill
+    static constexpr std::size_t kBufferWords = detail::kBufferRounds * kLanes;  ///< words per refill
+    /// popcount() spans up to this many words are counted inline (cheaper than a kernel call).
+    static constexpr std::size_t kInlinePopcountWords = 1;
 
     static constexpr result_type min() { return 0; }
     static constexpr result_type max() { return ~result_type(0); }
@@ -51,7 +56,7 @@ public:
     /// The next word.
     result_type operator()()
     {
-        if (m_pos == kBufferWords)
+        if (m_pos == kBufferWords) [[unlikely]]
             refill();
         return m_buffer[m_pos++];
     }
@@ -60,7 +65,7 @@ public:
     /// the next call on this engine.
     std::span<const std::uint64_t> next(std::size_t maxWords)
     {
-        if (m_pos == kBufferWords)
+        if (m_pos == kBufferWords) [[unlikely]]
             refill();
         const std::size_t n = std::min(maxWords, kBufferWords - m_pos);
         const std::span<const std::uint64_t> words(m_buffer + m_pos, n);
@@ -77,23 +82,39 @@ public:
     void generate(std::uint64_t* out, std::size_t n);
 
     /// The number of 1 bits in the next n words.
-    std::uint64_t popcount(std::size_t n);
+    std::uint64_t popcount(std::size_t n)
+    {
+        if (n > kBufferWords - m_pos)
+            return popcountBeyondBuffer(n);
+        const std::uint64_t* w = m_buffer + m_pos;
+        m_pos += n;
+        if (n > kInlinePopcountWords)
+            return m_kernels->popcount(w, n);
+        std::uint64_t ones = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            ones += std::uint64_t(detail::popcount64(w[i]));
+        return ones;
+    }
 
     /// Runs this engine's kernels at `level` (≤ detectedCpuLevel()) instead of
     /// activeCpuLevel(): for tests and benchmarks comparing the code paths.
-    void useCpuLevel(CpuLevel level) { m_kernels = &detail::xoshiroKernels(level); }
+    void useCpuLevel(CpuLevel level)
+    {
+        m_kernels = &detail::xoshiroKernels(level);
+        m_level = level;
+    }
+    /// The level this engine's kernels run at.
+    CpuLevel cpuLevel() const { return m_level; }
 
 private:
-    void refill()
-    {
-        m_kernels->generate(m_lanes, m_buffer, kBufferWords / kLanes);
-        m_pos = 0;
-    }
+    [[gnu::noinline]] void refill();
+    std::uint64_t popcountBeyondBuffer(std::size_t n);
 
     detail::XoshiroLanes m_lanes;
     alignas(64) std::uint64_t m_buffer[kBufferWords];
     std::size_t m_pos = kBufferWords;
     const detail::XoshiroKernels* m_kernels;
+    CpuLevel m_level;
 };
 
 /// Returns the engine of block `block` of the stream `seed`.

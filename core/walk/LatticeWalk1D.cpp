@@ -69,6 +69,7 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
     obs.tracked = trackedWalkers(params.walkers);
     const std::vector<detail::Stop> trackedStops = detail::stops(obs.times, nullptr);
     const std::vector<detail::Stop> keptStops = detail::stops(obs.times, &sim.pathTimes);
+    const bool fullPath = std::int64_t(sim.pathTimes.size()) == params.steps + 1;  // n + 1 ≤ kMaxPathPoints
     OrderedMerge<detail::BlockTally> merge(detail::BlockTally(obs.times.size()), &detail::BlockTally::fold);
 
     const std::int64_t perBlock = walkersPerBlock(params.steps);
@@ -83,10 +84,35 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.walkers, first + perBlock);
         WorkMeter meter(control);
+        std::vector<std::int32_t> keptPath(first < params.paths && fullPath ? std::size_t(params.steps) + 1 : 0);
         detail::BlockTally tally(first < obs.tracked ? obs.times.size() : 0);
         for (std::int64_t w = first; w < last; ++w) {
             std::int64_t position = 0;
-            if (w < obs.tracked) {
+            auto record = [&](const detail::Stop& stop) {
+                if (stop.grid >= 0) {
+                    const double s2 = double(position) * double(position);
+                    tally.sumSquared[std::size_t(stop.grid)] += s2;
+                    tally.sumFourth[std::size_t(stop.grid)] += s2 * s2;
+                }
+                if (stop.path >= 0)
+                    sim.paths[std::size_t(w)][std::size_t(stop.path)] = position;
+            };
+            if (w < params.paths && fullPath) {
+                // A kept path at every step: written by the path kernel, the same steps as below.
+                if (!meter.add(std::uint64_t(params.steps)))
+                    return;
+                keptPath[0] = 0;
+                sampler.path(params.steps, 0, keptPath.data() + 1);
+                for (const detail::Stop& stop : keptStops) {
+                    position = keptPath[std::size_t(stop.time)];
+                    record(stop);
+                }
+                const auto zero = std::find(keptPath.begin() + 1, keptPath.end(), 0);
+                if (zero != keptPath.end())
+                    ++tally.firstReturn[std::size_t(std::lower_bound(obs.times.begin(), obs.times.end(),
+                                                                     zero - keptPath.begin())
+                                                    - obs.times.begin())];
+            } else if (w < obs.tracked) {
                 std::int64_t t = 0, firstReturn = -1;
                 for (const detail::Stop& stop : w < params.paths ? keptStops : trackedStops) {
                     std::int64_t left = stop.time - t;
@@ -102,13 +128,7 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
                     if (left > 0)
                         position += sampler.advance(left);
                     t = stop.time;
-                    if (stop.grid >= 0) {
-                        const double s2 = double(position) * double(position);
-                        tally.sumSquared[std::size_t(stop.grid)] += s2;
-                        tally.sumFourth[std::size_t(stop.grid)] += s2 * s2;
-                    }
-                    if (stop.path >= 0)
-                        sim.paths[std::size_t(w)][std::size_t(stop.path)] = position;
+                    record(stop);
                 }
                 if (firstReturn > 0)
                     ++tally.firstReturn[std::size_t(

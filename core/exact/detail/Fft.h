@@ -28,13 +28,41 @@ void fft(std::span<std::complex<double>> data, bool inverse);
 class FftPlan {
 public:
     explicit FftPlan(std::size_t length);
-    std::size_t length() const { return m_twiddles.size() * 2; }
+    std::size_t length() const { return m_top.size() * 2; }
     /// As fft(); data.size() must be a power of two ≤ length().
     void transform(std::span<std::complex<double>> data, bool inverse) const;
+    /// e^{−2πik/n} for a power of two n ≤ length() and k < n/2.
+    std::complex<double> twiddle(std::size_t k, std::size_t n) const;
+    /// The forward transform (no scaling) by decimation in frequency: natural order in, the
+    /// result in bit-reversed order (X_k at the reversal of k over log₂ size bits).
+    void forwardPermuted(std::span<std::complex<double>> data) const;
+    /// The inverse transform without the 1/N, by decimation in time: input in bit-reversed
+    /// order, result in natural order. inversePermuted(forwardPermuted(x)) = N·x: a pointwise
+    /// product in between is a cyclic convolution without any reordering pass.
+    void inversePermuted(std::span<std::complex<double>> data) const;
 
 private:
-    std::vector<std::complex<double>> m_twiddles;  ///< e^{−2πik/N}, k < N/2
+    const std::complex<double>* factors(std::size_t len, std::size_t& stride) const;
+    void decimateInTime(std::span<std::complex<double>> data, double sign) const;
+
+    /// Lengths up to this many points keep their own contiguous table of factors (512 KiB).
+    static constexpr std::size_t kContiguousTwiddles = std::size_t(1) << 15;
+    std::vector<std::complex<double>> m_top;    ///< e^{−2πik/N}, k < N/2
+    std::vector<std::complex<double>> m_short;  ///< e^{−2πik/len} at len/2 − 1 + k, len ≤ 2^15
 };
+
+/// The DFT X_0 … X_{N/2} of a real sequence x of length N (a power of two, 2 ≤ N ≤
+/// plan.length(); X_{N−k} = conj X_k gives the rest) through one complex transform of length
+/// M = N/2 of z_j = x_{2j} + i x_{2j+1}: X_k = E_k + e^{−2πik/N} O_k with E, O the transforms
+/// of the even and odd samples (Press et al., Numerical Recipes, 3rd ed., §12.3.2). Layout of
+/// X (M + 1 values): X_k for k < M at the bit reversal of k over log₂M bits, X_M at M — the
+/// order forwardPermuted leaves, so no reordering pass is made. Same accuracy as fft().
+void realFftPermuted(std::span<const double> x, std::span<std::complex<double>> X, const FftPlan& plan);
+
+/// The inverse of realFftPermuted (with the 1/N): x (length N) from X in that layout; X is
+/// overwritten. Products of two transforms in that layout, element by element, are the
+/// transforms of cyclic convolutions.
+void inverseRealFftPermuted(std::span<std::complex<double>> X, std::span<double> x, const FftPlan& plan);
 
 /// Linear convolution c_k = Σ_j a_j b_{k−j}: returns a.size() + b.size() − 1 values (empty if
 /// either input is empty), computed by summing products directly. For non-negative inputs

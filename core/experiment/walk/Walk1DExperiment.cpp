@@ -1,11 +1,13 @@
 #include "core/experiment/walk/Walk1DExperiment.h"
 
+#include "core/exact/FirstPassage.h"
 #include "core/exact/Walk1DDistribution.h"
 #include "core/exact/ReturnProbabilities.h"
 #include "core/exact/StepLaw.h"
 #include "core/experiment/TextFormat.h"
 #include "core/experiment/walk/WalkPanels.h"
 #include "core/stats/ChiSquaredTest.h"
+#include "core/walk/FirstPassageWalk.h"
 
 #include <chrono>
 #include <cmath>
@@ -25,9 +27,53 @@ std::string withError(double value, double standardError, std::int64_t count)
     return formatSignificant(value, 6) + " ± " + (count < 2 ? "n/a (needs M ≥ 2)" : formatSignificant(standardError, 2));
 }
 
-// The "msd" and "returns" panels of the tracked walkers, with the exact curves when the
-// return probabilities are within their limits (n ≤ 4·10^6, 2.5·10^5 with a pause).
-void addObservedPanels(const Walk1DParams& w, const Walk1DSimulation& sim, RunControl& control, Result& result)
+// The first-return times of the "returns" panel come from their own streams (domain 1), so
+// that the endpoints and the paths of simulateWalk1D() (domain 0) do not depend on them.
+constexpr std::uint32_t kFirstReturnDomain = 1;
+// "returns": P(T_0 ≤ t) from the first-return times of `sim` (M walkers) at the observation
+// times (unit bins, n ≤ kMaxUnitTimeBins) or at the upper edges of the logarithmic bins; log x
+// axis for n > 1000; error bars of 2 standard errors √(P(1 − P)/M).
+Panel firstReturnPanel(const FirstPassageSimulation& sim, std::int64_t walkers, std::int64_t steps,
+                       const std::vector<double>* returnedBy, std::optional<double> ever, bool drift)
+{
+    Panel p{"returns", "Returned to the start by step t (" + countOf(walkers, "walker") + ")", "step",
+            "Time t (steps)", "P(T ≤ t), T = first return time", {}, {}, {}};
+    std::vector<std::int64_t> times;
+    if (sim.bins.unit()) {
+        times = observationTimes(steps);
+        p.logX = steps > 1000;  // returns happen early: 1 … 64 step by step, then 200 times up to n
+    } else {
+        for (std::size_t i = 0; i < sim.bins.bins(); ++i)
+            times.push_back(sim.bins.upper(i));
+        p.logX = true;
+    }
+    Series simulated{"simulated", "Simulated fraction returned (± 2 se)", SeriesStyle::Points};
+    Series exact{"exact", "Exact P(T ≤ t)", SeriesStyle::Steps, {}, true};
+    std::uint64_t returned = 0;
+    std::size_t bin = 0;
+    for (const std::int64_t t : times) {
+        for (; bin < sim.bins.bins() && sim.bins.upper(bin) <= t; ++bin)
+            returned += sim.counts[bin];
+        const double fraction = double(returned) / double(walkers);
+        p.x.push_back(double(t));
+        simulated.y.push_back(fraction);
+        simulated.error.push_back(2 * std::sqrt(fraction * (1 - fraction) / double(walkers)));
+        if (returnedBy)
+            exact.y.push_back((*returnedBy)[std::size_t(t)]);
+    }
+    p.series.push_back(std::move(simulated));
+    if (returnedBy)
+        p.series.push_back(std::move(exact));
+    if (ever)
+        p.series.push_back({"polya", std::string(drift ? "Ever returns: " : "Ever returns (Pólya): ") + formatSignificant(*ever, 10),
+                            SeriesStyle::Guide, std::vector<double>(p.x.size(), *ever), true});
+    return p;
+}
+
+// The "msd" panel of the tracked walkers, and the "returns" panel from the first-return times
+// of all M walkers (or of as many as kReturnBudgetSeconds allows, said in a note), each with
+// its exact curve (the msd's always; the first returns' for n ≤ kMaxExactPathSteps = 10^7).
+Errors addObservedPanels(const Walk1DParams& w, const Walk1DSimulation& sim, RunControl& control, Result& result)
 {
     const double r = std::max(0.0, 1.0 - w.p - w.q);
     const std::array<double, 2> weights{w.p, w.q};
@@ -37,26 +83,64 @@ void addObservedPanels(const Walk1DParams& w, const Walk1DSimulation& sim, RunCo
     step.mean[0] = w.p - w.q;
     step.covariance[0][0] = w.p + w.q - (w.p - w.q) * (w.p - w.q);
     result.panels.push_back(msdPanel(sim.observed, step));
-    std::optional<ReturnProbabilities> exact;
+    if (sim.observed.tracked < w.walkers)
+        result.notes.push_back("The MSD curve follows the first " + std::to_string(sim.observed.tracked) +
+                               " walkers (a subsample: the other walkers run the fast kernel unobserved).");
+
+    double allSeconds = 0;
+    const std::int64_t walkers = firstReturnWalkers(w, allSeconds);
+    const auto returns = simulateFirstPassage({w.steps, walkers, w.p, w.q, 0, w.seed, kFirstReturnDomain}, control);
+    if (!returns)
+        return returns.error();
+    if (walkers < w.walkers)
+        result.notes.push_back("The return curve follows the first " + std::to_string(walkers) + " of the " +
+                               std::to_string(w.walkers) + " walkers: all of them would take about " +
+                               formatSignificant(allSeconds, 2) + " s, above the limit of " +
+                               formatSignificant(kReturnBudgetSeconds, 2) + " s for this curve.");
+    // Exact: f_t = P(T_0 = t) by firstPassageLaw's O(n) recurrence (n ≤ 10^7), and Pólya's all-time value.
+    std::optional<std::vector<double>> f, returnedBy;
     std::optional<double> ever;
     if (law && !control.cancelled()) {
-        if (auto returns = returnStatistics(*law, w.steps))
-            exact = std::move(*returns);
-        else
-            result.notes.push_back("No exact return probabilities: " + returns.error().front().message + ".");
+        if (auto exact = firstReturnLaw(w.p, w.q, w.steps)) {
+            f = std::move(*exact);
+            returnedBy.emplace();
+            long double sum = 0;
+            for (double x : *f)
+                returnedBy->push_back(double(sum += x));
+        } else {
+            result.notes.push_back("No exact first-return law: " + exact.error().front().message + ".");
+        }
         if (auto p = allTimeReturnProbability(*law))
             ever = *p;
     }
-    result.panels.push_back(returnsPanel(sim.observed, true, exact ? &*exact : nullptr, ever, w.p != w.q));
-    const Estimate last = observedReturned(sim.observed, sim.observed.times.size() - 1);
-    result.summary.push_back({"Returned to 0 by step n", withError(last.value, last.standardError, sim.observed.tracked),
-                              exact ? formatSignificant(exact->returnedBy.back(), 6) : ""});
-    if (sim.observed.tracked < w.walkers)
-        result.notes.push_back("The MSD and return curves follow the first " + std::to_string(sim.observed.tracked) +
-                               " walkers (a subsample: the other walkers run the fast kernel unobserved).");
+    result.panels.push_back(firstReturnPanel(*returns, walkers, w.steps, returnedBy ? &*returnedBy : nullptr, ever, w.p != w.q));
+    const double byN = double(std::uint64_t(walkers) - returns->notArrived) / double(walkers);
+    result.summary.push_back({"Returned to 0 by step n", withError(byN, std::sqrt(byN * (1 - byN) / double(walkers)), walkers),
+                              returnedBy ? formatSignificant(returnedBy->back(), 6) : ""});
+    if (f) {
+        std::vector<std::uint64_t> observed = returns->counts;
+        std::vector<double> probability = returns->bins.masses(*f);
+        observed.push_back(returns->notArrived);
+        probability.push_back(1 - returnedBy->back());
+        const ChiSquaredResult chi = chiSquaredTest(observed, probability);
+        result.summary.push_back({"First-return times: chi-squared vs exact",
+                                  "X² = " + formatSignificant(chi.statistic, 5) + ", dof " + std::to_string(chi.degreesOfFreedom),
+                                  "p-value " + formatSignificant(chi.pValue, 3)});
+    }
+    return {};
 }
 
 }  // namespace
+
+std::int64_t firstReturnWalkers(const Walk1DParams& w, double& allSeconds)
+{
+    const double moves = w.p + w.q, drift = std::abs(w.p - w.q);
+    const double steps = std::min(double(w.steps), 1 + moves * std::min(std::sqrt(8 * double(w.steps) / (M_PI * moves)),
+                                                                       drift > 0 ? 1 / drift : INFINITY));
+    const double perWalker = 0.2e-6 + steps / (w.p == 0.5 && w.q == 0.5 ? 1.5e10 : 1e9);
+    allSeconds = perWalker * double(w.walkers);
+    return std::min<std::int64_t>(w.walkers, std::max<std::int64_t>(1, std::int64_t(kReturnBudgetSeconds / perWalker)));
+}
 
 Walk1DExperiment::Walk1DExperiment()
 {
@@ -80,7 +164,8 @@ Walk1DExperiment::Walk1DExperiment()
         {"paths", "Sample paths", "Position of the first walkers against time, with mean and ±2 sd.", true},
         {"msd", "Mean squared displacement", "E[S_t²] against t: simulated ± 2 se and the exact curve."},
         {"returns", "Returned by step t",
-         "Fraction of walkers back at 0 by step t, the exact curve and the all-time value (1 without drift)."},
+         "Fraction of the walkers back at 0 by step t (every walker's first return, with 2-se error bars), "
+         "the exact curve and the all-time value (1 without drift)."},
         {"endpoint", "Endpoint distribution",
          "P(S_n = k): simulated frequencies, exact PMF and normal approximation.", true},
     };
@@ -190,14 +275,14 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
     Series normalSeries{"normal", law.r() == 0.0 ? "Normal approximation (×2, parity lattice)"
                                                  : "Normal approximation",
                         SeriesStyle::Line, {}, true, true};
+    if (exactAvailable)
+        exactSeries.y = law.pmf(lo, hi);
     for (std::int64_t k = lo; k <= hi; ++k) {
         if (control.cancelled())
             return fail(ErrorKind::Cancelled, "", "cancelled");
         endpoint.x.push_back(double(k));
         endpoint.support.push_back(law.possible(k));
         simSeries.y.push_back(double(sim.endpoints.count(k)) / M);
-        if (exactAvailable)
-            exactSeries.y.push_back(law.pmf(k));
         normalSeries.y.push_back(law.normalApproximation(k));
     }
     endpoint.series.push_back(std::move(simSeries));
@@ -222,11 +307,9 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
         tlo = std::min(tlo, sim.endpoints.minValue());
         thi = std::max(thi, sim.endpoints.maxValue());
         std::vector<std::uint64_t> observed;
-        std::vector<double> probability;
-        for (std::int64_t k = tlo; k <= thi; ++k) {
+        const std::vector<double> probability = law.pmf(tlo, thi);
+        for (std::int64_t k = tlo; k <= thi; ++k)
             observed.push_back(sim.endpoints.count(k));
-            probability.push_back(law.pmf(k));
-        }
         const ChiSquaredResult chi = chiSquaredTest(observed, probability);
         if (chi.degreesOfFreedom == 0)  // a single possible endpoint: nothing to test
             result.summary.push_back({"Chi-squared vs exact", "n/a (dof 0: no test possible)", "p-value n/a"});
@@ -243,7 +326,8 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
     result.summary.push_back({"Steps per second",
                               formatSignificant(M * double(w.steps) / std::max(sim.seconds, 1e-9), 3), ""});
     result.panels.push_back(std::move(paths));
-    addObservedPanels(w, sim, control, result);
+    if (Errors e = addObservedPanels(w, sim, control, result); !e.empty())
+        return std::unexpected(std::move(e));
     result.panels.push_back(std::move(endpoint));
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

@@ -3,11 +3,13 @@
 
 #include "core/experiment/Error.h"
 #include "core/process/PoissonLimits.h"
+#include "core/process/detail/UnitExponentials.h"
 #include "core/random/StreamEngine.h"
 
-#include <boost/random/exponential_distribution.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,15 +18,45 @@ namespace walklab::core::detail {
 /// U uniform on [0, 1) from the top 53 bits of one 64-bit draw.
 inline double uniform01(Engine& engine) { return double(engine() >> 11) * 0x1p-53; }
 
-/// Unit-mean exponential variates by Boost's ziggurat (Marsaglia & Tsang 2000, "The ziggurat
-/// method for generating random variables", J. Stat. Softw. 5(8); boost::random since 1.56).
-/// Built once per block and reused: no distribution object is constructed per draw.
+/// Unit-mean exponential variates, drawn kBuffered at a time by unitExponentials() (−ln U, see
+/// core/process/detail/UnitExponentials.h) and handed out one by one or as spans. Built once per
+/// block and reused. The variates depend on the engine's words only (the same at every CpuLevel),
+/// but the buffer reads ahead: words drawn from the same engine between two calls come after the
+/// buffered ones in the stream.
 class UnitExponential {
 public:
-    double operator()(Engine& engine) { return m_distribution(engine); }
+    static constexpr std::size_t kBuffered = 256;
+
+    double operator()(Engine& engine)
+    {
+        if (m_pos == kBuffered)
+            refill(engine);
+        return m_buffer[m_pos++];
+    }
+
+    /// The rest of the buffer (refilled first if empty): the next 1 … kBuffered variates.
+    std::span<const double> next(Engine& engine)
+    {
+        if (m_pos == kBuffered)
+            refill(engine);
+        const std::span<const double> x(m_buffer + m_pos, kBuffered - m_pos);
+        m_pos = kBuffered;
+        return x;
+    }
+
+    /// Gives back the last n variates of the span next() returned, to be read again.
+    void unread(std::size_t n) { m_pos -= n; }
 
 private:
-    boost::random::exponential_distribution<double> m_distribution{1.0};
+    void refill(Engine& engine)
+    {
+        unitExponentials(engine, m_buffer, kBuffered, m_level);
+        m_pos = 0;
+    }
+
+    double m_buffer[kBuffered];
+    std::size_t m_pos = kBuffered;
+    CpuLevel m_level = activeCpuLevel();
 };
 
 /// A value for a message: 6 significant digits, NaN always as "nan" (never "-nan").

@@ -4,6 +4,7 @@
 //   s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 45).
 #include "core/random/detail/XoshiroKernels.h"
 
+#include "core/random/detail/BitCount.h"
 #include "core/random/detail/TargetAttributes.h"
 
 // GCC 12 reports the deliberately undefined pass-through operand of the AVX-512 intrinsics
@@ -61,28 +62,46 @@ template <class Sink>
     });
 }
 
+// Popcnt: whether the target has the POPCNT instruction (else detail::popcount64's bit-slice sum,
+// not a libgcc call per word).
+template <bool Popcnt>
 [[gnu::always_inline]] inline std::uint64_t portablePopcount(const std::uint64_t* words, std::size_t n)
 {
     std::uint64_t ones = 0;
     for (std::size_t i = 0; i < n; ++i)
-        ones += std::uint64_t(__builtin_popcountll(words[i]));
+        ones += std::uint64_t(Popcnt ? __builtin_popcountll(words[i]) : popcount64(words[i]));
     return ones;
 }
 
-[[gnu::always_inline]] inline std::uint64_t portablePopcountRounds(XoshiroLanes& st, std::size_t count)
+template <bool Popcnt>
+[[gnu::always_inline]] inline std::uint64_t portablePopcountSpan(XoshiroLanes& st, const std::uint64_t* head,
+                                                                 std::size_t headWords, std::size_t count,
+                                                                 std::uint64_t* buffer, std::size_t tailWords)
 {
-    std::uint64_t ones = 0;
-    rounds(st, count, [&ones](std::size_t, const std::uint64_t* words) { ones += portablePopcount(words, L); });
+    std::uint64_t ones = portablePopcount<Popcnt>(head, headWords);
+    rounds(st, count, [&ones](std::size_t, const std::uint64_t* words) { ones += portablePopcount<Popcnt>(words, L); });
+    if (tailWords > 0) {
+        portableGenerate(st, buffer, kBufferRounds);
+        ones += portablePopcount<Popcnt>(buffer, tailWords);
+    }
     return ones;
 }
 
 void generateBaseline(XoshiroLanes& st, std::uint64_t* out, std::size_t n) { portableGenerate(st, out, n); }
-std::uint64_t popcountRoundsBaseline(XoshiroLanes& st, std::size_t n) { return portablePopcountRounds(st, n); }
-std::uint64_t popcountBaseline(const std::uint64_t* w, std::size_t n) { return portablePopcount(w, n); }
+std::uint64_t popcountSpanBaseline(XoshiroLanes& st, const std::uint64_t* h, std::size_t hn, std::size_t n,
+                                   std::uint64_t* b, std::size_t tn)
+{
+    return portablePopcountSpan<false>(st, h, hn, n, b, tn);
+}
+std::uint64_t popcountBaseline(const std::uint64_t* w, std::size_t n) { return portablePopcount<false>(w, n); }
 
 WALKLAB_TARGET_AVX2 void generateAvx2(XoshiroLanes& st, std::uint64_t* out, std::size_t n) { portableGenerate(st, out, n); }
-WALKLAB_TARGET_AVX2 std::uint64_t popcountRoundsAvx2(XoshiroLanes& st, std::size_t n) { return portablePopcountRounds(st, n); }
-WALKLAB_TARGET_AVX2 std::uint64_t popcountAvx2(const std::uint64_t* w, std::size_t n) { return portablePopcount(w, n); }
+WALKLAB_TARGET_AVX2 std::uint64_t popcountSpanAvx2(XoshiroLanes& st, const std::uint64_t* h, std::size_t hn,
+                                                   std::size_t n, std::uint64_t* b, std::size_t tn)
+{
+    return portablePopcountSpan<true>(st, h, hn, n, b, tn);
+}
+WALKLAB_TARGET_AVX2 std::uint64_t popcountAvx2(const std::uint64_t* w, std::size_t n) { return portablePopcount<true>(w, n); }
 
 // AVX-512: lanes 0–7 in the "a" registers, 8–15 in the "b" registers; native 64-bit rotations.
 struct Avx512State {
@@ -130,32 +149,45 @@ WALKLAB_TARGET_AVX512 void generateAvx512(XoshiroLanes& st, std::uint64_t* out, 
     store(st, v);
 }
 
-WALKLAB_TARGET_AVX512 std::uint64_t popcountRoundsAvx512(XoshiroLanes& st, std::size_t n)
+// 1 bits of words[0 … n) added to `ones`, eight words per instruction (the last ones masked).
+WALKLAB_TARGET_AVX512 inline __m512i addPopcount(__m512i ones, const std::uint64_t* w, std::size_t n)
 {
-    Avx512State v = load(st);
-    __m512i ones = _mm512_setzero_si512();
-    for (std::size_t r = 0; r < n; ++r) {
-        ones = _mm512_add_epi64(ones, _mm512_popcnt_epi64(step(v.a)));
-        ones = _mm512_add_epi64(ones, _mm512_popcnt_epi64(step(v.b)));
-    }
-    store(st, v);
-    return std::uint64_t(_mm512_reduce_add_epi64(ones));
-}
-
-WALKLAB_TARGET_AVX512 std::uint64_t popcountAvx512(const std::uint64_t* w, std::size_t n)
-{
-    __m512i ones = _mm512_setzero_si512();
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8)
         ones = _mm512_add_epi64(ones, _mm512_popcnt_epi64(_mm512_loadu_si512(w + i)));
     if (i < n)
         ones = _mm512_add_epi64(ones, _mm512_popcnt_epi64(_mm512_maskz_loadu_epi64(__mmask8((1u << (n - i)) - 1), w + i)));
+    return ones;
+}
+
+WALKLAB_TARGET_AVX512 std::uint64_t popcountAvx512(const std::uint64_t* w, std::size_t n)
+{
+    return std::uint64_t(_mm512_reduce_add_epi64(addPopcount(_mm512_setzero_si512(), w, n)));
+}
+
+WALKLAB_TARGET_AVX512 std::uint64_t popcountSpanAvx512(XoshiroLanes& st, const std::uint64_t* head, std::size_t headWords,
+                                                       std::size_t n, std::uint64_t* buffer, std::size_t tailWords)
+{
+    __m512i ones = addPopcount(_mm512_setzero_si512(), head, headWords);
+    Avx512State v = load(st);
+    for (std::size_t r = 0; r < n; ++r) {
+        ones = _mm512_add_epi64(ones, _mm512_popcnt_epi64(step(v.a)));
+        ones = _mm512_add_epi64(ones, _mm512_popcnt_epi64(step(v.b)));
+    }
+    if (tailWords > 0) {
+        for (std::size_t r = 0; r < kBufferRounds; ++r) {
+            _mm512_storeu_si512(buffer + r * L, step(v.a));
+            _mm512_storeu_si512(buffer + r * L + 8, step(v.b));
+        }
+        ones = addPopcount(ones, buffer, tailWords);
+    }
+    store(st, v);
     return std::uint64_t(_mm512_reduce_add_epi64(ones));
 }
 
-constexpr XoshiroKernels kBaseline{generateBaseline, popcountRoundsBaseline, popcountBaseline};
-constexpr XoshiroKernels kAvx2{generateAvx2, popcountRoundsAvx2, popcountAvx2};
-constexpr XoshiroKernels kAvx512{generateAvx512, popcountRoundsAvx512, popcountAvx512};
+constexpr XoshiroKernels kBaseline{generateBaseline, popcountSpanBaseline, popcountBaseline};
+constexpr XoshiroKernels kAvx2{generateAvx2, popcountSpanAvx2, popcountAvx2};
+constexpr XoshiroKernels kAvx512{generateAvx512, popcountSpanAvx512, popcountAvx512};
 
 }  // namespace
 

@@ -16,14 +16,22 @@ struct alignas(64) XoshiroLanes {
     std::uint64_t s[4][kXoshiroLanes];
 };
 
+/// Rounds per buffer of Engine (16 rounds of 16 lanes: 256 words).
+inline constexpr std::size_t kBufferRounds = 16;
+
 /// One round advances every lane once; its 16 outputs are stored in lane order. All three
 /// functions give the same words and leave the same state at every CpuLevel.
 struct XoshiroKernels {
     /// Writes `rounds` rounds to out: out[16·r + l] is the r-th next output of lane l.
     void (*generate)(XoshiroLanes& lanes, std::uint64_t* out, std::size_t rounds);
-    /// Advances `rounds` rounds and returns the number of 1 bits in the words generate() would
-    /// have written (the words are never stored: the popcount walk's inner loop).
-    std::uint64_t (*popcountRounds)(XoshiroLanes& lanes, std::size_t rounds);
+    /// The number of 1 bits in, in stream order: head[0 … headWords) (words already generated;
+    /// may lie in `buffer`), then the words of `rounds` rounds (advanced and counted in
+    /// registers, never stored: the popcount walk's inner loop), then, if tailWords > 0, the
+    /// first tailWords of kBufferRounds further rounds, all of which are written to buffer (as
+    /// generate() would) so that the rest can be read later. One call, one load and store of
+    /// the lane state, whatever the span.
+    std::uint64_t (*popcountSpan)(XoshiroLanes& lanes, const std::uint64_t* head, std::size_t headWords,
+                                  std::size_t rounds, std::uint64_t* buffer, std::size_t tailWords);
     /// Number of 1 bits in words[0 … n).
     std::uint64_t (*popcount)(const std::uint64_t* words, std::size_t n);
 };

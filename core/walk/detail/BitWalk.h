@@ -2,9 +2,10 @@
 #pragma once
 
 #include "core/random/StreamEngine.h"
+#include "core/walk/detail/PathKernel.h"
+#include "core/random/detail/BitCount.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 
 namespace walklab::core::detail {
@@ -24,7 +25,7 @@ public:
         std::int64_t ones = 0, left = steps;
         if (m_bitsLeft > 0) {
             const int take = int(std::min<std::int64_t>(left, m_bitsLeft));
-            ones += std::popcount(take == 64 ? m_bits : (m_bits & ((std::uint64_t(1) << take) - 1)));
+            ones += popcount64(take == 64 ? m_bits : (m_bits & ((std::uint64_t(1) << take) - 1)));
             m_bits = take == 64 ? 0 : m_bits >> take;
             m_bitsLeft -= take;
             left -= take;
@@ -35,11 +36,41 @@ public:
         }
         if (left > 0) {
             const std::uint64_t w = m_engine();
-            ones += std::popcount(w & ((std::uint64_t(1) << left) - 1));
+            ones += popcount64(w & ((std::uint64_t(1) << left) - 1));
             m_bits = w >> left;
             m_bitsLeft = int(64 - left);
         }
         return 2 * ones - steps;
+    }
+
+    /// Takes the same steps as advance(steps) and writes the position after each:
+    /// out[i] = start + displacement after i + 1 steps (out holds `steps` values; the caller
+    /// keeps |start| + steps < 2^31). Whole words go through pathWords(). Returns the displacement.
+    std::int64_t path(std::int64_t steps, std::int32_t start, std::int32_t* out)
+    {
+        std::int32_t position = start;
+        std::int64_t left = steps;
+        if (m_bitsLeft > 0) {
+            const int take = int(std::min<std::int64_t>(left, m_bitsLeft));
+            position = pathBits(m_bits, ~0ULL, take, position, out);
+            m_bits = take == 64 ? 0 : m_bits >> take;
+            m_bitsLeft -= take;
+            left -= take;
+            out += take;
+        }
+        while (left >= 64) {
+            const auto words = m_engine.next(std::size_t(left / 64));
+            position = pathWords(words.data(), nullptr, words.size(), position, out);
+            left -= 64 * std::int64_t(words.size());
+            out += 64 * words.size();
+        }
+        if (left > 0) {
+            const std::uint64_t w = m_engine();
+            position = pathBits(w, ~0ULL, int(left), position, out);
+            m_bits = w >> left;
+            m_bitsLeft = int(64 - left);
+        }
+        return std::int64_t(position) - start;
     }
 
 private:

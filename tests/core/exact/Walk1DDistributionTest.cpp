@@ -102,6 +102,55 @@ TEST(Walk1DDistribution, SumsToOneOverGridOfParameters)
     }
 }
 
+TEST(Walk1DDistribution, RangeMatchesHighPrecisionSumAtAMillionSteps)
+{
+    // n = 10^6, p = 0.6, q = 0.3 (the doubles), r = 1 − p − q exactly: Σ_d n!/(u! d! z!) p^u q^d r^z
+    // with mpmath 1.3 at 40 digits (log-gamma terms summed from the largest one until 1e-35
+    // of it), rounded to 20 digits. From the mode 3·10^5 out to 22 σ (σ = 900).
+    const Walk1DDistribution law(1'000'000, 0.6, 0.3);
+    const auto range = law.pmf(280'000, 330'000);
+    const std::pair<std::int64_t, double> reference[] = {
+        {300'000, 4.4326908268245206984e-4}, {295'000, 8.944642354844924118e-11},
+        {310'000, 5.9849862046517340017e-31}, {290'000, 7.9116896882592587987e-31},
+        {320'000, 8.0890177556821135028e-112}};
+    for (const auto& [k, exact] : reference) {
+        EXPECT_NEAR(range[std::size_t(k - 280'000)], exact, 1e-13 * exact) << k;
+        EXPECT_NEAR(law.pmf(k), exact, 1e-13 * exact) << k;
+    }
+}
+
+TEST(Walk1DDistribution, RangeAgreesWithSinglePositions)
+{
+    // pmf(lo, hi) runs a recurrence from anchors; pmf(k) sums each position alone. Over the
+    // whole support and beyond it, for each kind of step law: lazy, symmetric and biased
+    // (parity gaps), one-way, nearly non-lazy (r = 0.01: the law oscillates with parity).
+    struct Case { std::int64_t n; double p, q; };
+    for (const Case c : {Case{2000, 0.2, 0.3}, Case{999, 0.5, 0.5}, Case{1000, 0.3, 0.7},
+                         Case{500, 0.5, 0.0}, Case{500, 0.0, 0.3}, Case{50, 0.0, 0.0}, Case{0, 0.3, 0.3},
+                         Case{1, 0.25, 0.25}, Case{3000, 0.9, 0.05}, Case{20000, 0.495, 0.495},
+                         Case{20000, 1.0, 0.0}}) {
+        const Walk1DDistribution law(c.n, c.p, c.q);
+        const std::int64_t lo = -c.n - 3, hi = c.n + 3;
+        const auto all = law.pmf(lo, hi);
+        ASSERT_EQ(all.size(), std::size_t(hi - lo + 1));
+        double sum = 0;
+        for (std::int64_t k = lo; k <= hi; ++k) {
+            const double one = law.pmf(k), got = all[std::size_t(k - lo)];
+            sum += got;
+            if (!law.possible(k)) {
+                EXPECT_EQ(got, 0.0) << "n=" << c.n << " p=" << c.p << " q=" << c.q << " k=" << k;
+            } else if (one > 1e-290) {
+                EXPECT_NEAR(got, one, 1e-13 * one) << "n=" << c.n << " p=" << c.p << " q=" << c.q << " k=" << k;
+            }
+        }
+        EXPECT_NEAR(sum, 1.0, 1e-12) << "n=" << c.n << " p=" << c.p << " q=" << c.q;
+        // A short window straddling 0 gives the same values.
+        const auto part = law.pmf(-7, 11);
+        for (std::int64_t k = -7; k <= 11; ++k)
+            EXPECT_NEAR(part[std::size_t(k + 7)], law.pmf(k), 1e-13 * law.pmf(k)) << c.n << " " << k;
+    }
+}
+
 TEST(Walk1DDistribution, MeanAndVarianceMatchThePmf)
 {
     for (const auto& [p, q] : {std::pair{0.5, 0.5}, {0.3, 0.6}, {0.2, 0.2}, {0.9, 0.0}}) {

@@ -135,6 +135,28 @@ TEST(StreamEngine, BulkReadsReadTheSameWordsAsOneAtATime)
     }
 }
 
+TEST(StreamEngine, PopcountOfEverySpanLengthAndBufferPosition)
+{
+    // Spans of 0 … 600 words (stride 37) starting all over the 256-word buffer: the inline one-word count, the kernel over the buffer, and the fused kernel
+    // (rest of the buffer + whole rounds in registers + a new buffer, with or without a tail).
+    const Engine seeded = makeStream(17, 2);
+    const auto expected = words(seeded, 200000);
+    for (CpuLevel level : supportedLevels()) {
+        SCOPED_TRACE(cpuLevelName(level));
+        Engine e = seeded;
+        e.useCpuLevel(level);
+        std::size_t at = 0;
+        for (std::size_t n = 0; at + n < expected.size(); n = (n + 37) % 601) {
+            std::uint64_t ones = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                ones += std::uint64_t(std::popcount(expected[at + i]));
+            ASSERT_EQ(e.popcount(n), ones) << "n = " << n << " at word " << at;
+            at += n;
+        }
+        EXPECT_EQ(e(), expected[at]);
+    }
+}
+
 TEST(StreamEngine, DifferentSeedsBlocksAndDomainsGiveDifferentStreams)
 {
     std::set<std::uint64_t> first;

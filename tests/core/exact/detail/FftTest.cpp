@@ -86,5 +86,80 @@ TEST(Fft, FftConvolutionWithinItsErrorBound)
     }
 }
 
+// The position of X_k (k < M) in the permuted layout: k with its log₂M bits reversed.
+std::size_t reversed(std::size_t k, std::size_t m)
+{
+    std::size_t r = 0;
+    for (std::size_t bit = 1; bit < m; bit <<= 1)
+        r = (r << 1) | ((k & bit) ? 1 : 0);
+    return r;
+}
+
+TEST(Fft, RealTransformInPermutedOrderMatchesNaiveDft)
+{
+    // Reference: X_k = Σ x_j e^{−2πijk/N} in long double, at every k for small N and at 40 k
+    // for N = 2^17 (whose long butterflies read the strided table of factors). Plans longer than
+    // N (2^17) check that the factors are sampled correctly.
+    std::mt19937_64 rng(5);
+    std::uniform_real_distribution<double> unit(-1, 1);
+    for (std::size_t n : {2u, 4u, 8u, 64u, 1024u, 131072u}) {
+        std::vector<std::complex<long double>> root(n);  // e^{−2πim/N}
+        for (std::size_t m = 0; m < n; ++m)
+            root[m] = std::polar(1.0L, -2 * std::numbers::pi_v<long double> * m / n);
+        for (std::size_t planLength : {std::size_t(131072), n}) {
+            std::vector<double> x(n);
+            for (auto& v : x)
+                v = unit(rng);
+            const FftPlan plan(planLength);
+            std::vector<std::complex<double>> X(n / 2 + 1);
+            realFftPermuted(x, X, plan);
+            const double tol = 8 * eps * std::log2(double(n) + 1) * std::sqrt(double(n));
+            const std::size_t step = n <= 1024 ? 1 : n / 80;  // k = 0 … n/2 in 40 steps
+            for (std::size_t k = 0; k <= n / 2; k += step) {
+                std::complex<long double> s = 0;
+                for (std::size_t j = 0; j < n; ++j)
+                    s += (long double)x[j] * root[(j * k) % n];
+                const auto& got = X[k == n / 2 ? n / 2 : reversed(k, n / 2)];
+                EXPECT_NEAR(got.real(), double(s.real()), tol) << "n = " << n << ", k = " << k;
+                EXPECT_NEAR(got.imag(), double(s.imag()), tol) << "n = " << n << ", k = " << k;
+            }
+            std::vector<double> back(n);
+            inverseRealFftPermuted(X, back, plan);
+            for (std::size_t j = 0; j < n; ++j)
+                EXPECT_NEAR(back[j], x[j], 8 * eps * std::log2(double(n) + 1)) << "n = " << n;
+            if (planLength == n)
+                break;
+        }
+    }
+}
+
+TEST(Fft, PermutedProductIsCyclicConvolution)
+{
+    // Element-wise products in the permuted layout are transforms of cyclic convolutions:
+    // c_j = Σ_i a_i b_{(j−i) mod N}, against the direct sum.
+    std::mt19937_64 rng(9);
+    std::uniform_real_distribution<double> unit(0, 1);
+    const std::size_t n = 512;
+    std::vector<double> a(n), b(n);
+    for (auto& v : a)
+        v = unit(rng);
+    for (auto& v : b)
+        v = unit(rng);
+    const FftPlan plan(n);
+    std::vector<std::complex<double>> A(n / 2 + 1), B(n / 2 + 1);
+    realFftPermuted(a, A, plan);
+    realFftPermuted(b, B, plan);
+    for (std::size_t k = 0; k < A.size(); ++k)
+        A[k] *= B[k];
+    std::vector<double> c(n);
+    inverseRealFftPermuted(A, c, plan);
+    for (std::size_t j = 0; j < n; ++j) {
+        double direct = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            direct += a[i] * b[(j + n - i) % n];
+        EXPECT_NEAR(c[j], direct, 3 * eps * std::log2(double(n)) * std::sqrt(double(n)) * direct) << j;
+    }
+}
+
 }  // namespace
 }  // namespace walklab::core::detail

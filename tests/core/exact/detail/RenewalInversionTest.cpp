@@ -59,6 +59,25 @@ TEST(RenewalInversion, TransientSequenceAgreesWithTheDefinition)
         EXPECT_NEAR(f[n] / double(expected[n]), 1.0, 1e-11) << n;
 }
 
+TEST(RenewalInversion, PeriodicSequenceIsSolvedOnItsSubsequence)
+{
+    // u_n = 0 unless 3 | n: then U(s) = V(s³), F(s) = G(s³), so f_n = 0 exactly off the
+    // multiples of 3 and the rest agrees with the definition (long double, O(N²)).
+    const std::size_t size = 3001;
+    std::vector<double> u(size, 0.0);
+    u[0] = 1;
+    for (std::size_t n = 3; n < size; n += 3)
+        u[n] = 0.3 * std::pow(double(n / 3), -1.5);
+    const auto f = renewalInversion(u);
+    const auto expected = naiveRenewal(u);
+    for (std::size_t n = 1; n < size; ++n) {
+        if (n % 3 != 0)
+            EXPECT_EQ(f[n], 0.0) << n;
+        else
+            EXPECT_NEAR(f[n] / double(expected[n]), 1.0, 1e-11) << n;
+    }
+}
+
 TEST(RenewalInversion, EmptyAndTrivial)
 {
     EXPECT_TRUE(renewalInversion(std::vector<double>{}).empty());

@@ -100,3 +100,93 @@ TEST(Walk1DExperiment, LargeLazyWalkShowsNormalOnlyAndSaysSo)
     EXPECT_NE(result->notes[0].find("exact PMF of a lazy walk"), std::string::npos);
     EXPECT_NE(result->notes[0].find("10^7"), std::string::npos);
 }
+
+namespace {
+
+std::string summaryValue(const Result& r, const std::string& quantity, bool exact = false)
+{
+    for (const auto& row : r.summary)
+        if (row.quantity == quantity)
+            return exact ? row.exact : row.simulated;
+    ADD_FAILURE() << "no summary row " << quantity;
+    return "";
+}
+
+}  // namespace
+
+TEST(Walk1DExperiment, ReturnsViewFollowsEveryWalkerOnItsOwnStreams)
+{
+    // A drift (q > p): half the walkers step away from 0 first and reach it again with probability p/q.
+    const Walk1DExperiment e;
+    RunControl control(2);
+    const ParamSet params{{"steps", "1000"}, {"walkers", "60000"}, {"p", "0.45"}, {"q", "0.55"}, {"seed", "8"}};
+    const auto result = e.run(params, control);
+    ASSERT_TRUE(result.has_value());
+    const Panel* returns = result->find("returns");
+    ASSERT_NE(returns, nullptr);
+    EXPECT_NE(returns->title.find("60000 walkers"), std::string::npos) << returns->title;
+    const Series* simulated = returns->find("simulated");
+    const Series* exact = returns->find("exact");
+    ASSERT_NE(simulated, nullptr);
+    ASSERT_NE(exact, nullptr);
+    ASSERT_EQ(simulated->error.size(), returns->x.size());
+    // Every point within 4.5 of its 2-se error bars' half-widths (4.5·2 se would miss nothing).
+    for (std::size_t i = 1; i < returns->x.size(); ++i) {
+        const double se = std::max(simulated->error[i] / 2, 1e-12);
+        EXPECT_NEAR(simulated->y[i], exact->y[i], 4.5 * se) << "t = " << returns->x[i];
+    }
+    EXPECT_NEAR(exact->y.back(), 1 - 0.1, 1e-3);  // P(T ≤ 1000) → 1 − |p − q| = 0.9
+    const std::string pValue = summaryValue(*result, "First-return times: chi-squared vs exact", true);
+    ASSERT_EQ(pValue.rfind("p-value ", 0), 0u);
+    EXPECT_GT(std::stod(pValue.substr(8)), 1e-4);
+    // The endpoints are those of simulateWalk1D alone: the first returns draw from domain 1.
+    const auto walk = simulateWalk1D(*e.parse(params), control);
+    ASSERT_TRUE(walk.has_value());
+    const Panel* endpoint = result->find("endpoint");
+    for (std::size_t i = 0; i < endpoint->x.size(); ++i)
+        EXPECT_EQ(endpoint->find("simulated")->y[i], double(walk->endpoints.count(std::int64_t(endpoint->x[i]))) / 60000);
+}
+
+TEST(Walk1DExperiment, ReturnsViewOfLongWalksUsesLogarithmicTimes)
+{
+    const Walk1DExperiment e;
+    RunControl control;
+    const auto result = e.run({{"steps", "100000"}, {"walkers", "20000"}, {"seed", "3"}, {"paths", "1"}}, control);
+    ASSERT_TRUE(result.has_value());
+    const Panel* returns = result->find("returns");
+    EXPECT_TRUE(returns->logX);
+    EXPECT_EQ(returns->x.front(), 1.0);
+    EXPECT_EQ(returns->x.back(), 100000.0);
+    const std::string pValue = summaryValue(*result, "First-return times: chi-squared vs exact", true);
+    EXPECT_GT(std::stod(pValue.substr(8)), 1e-4);
+}
+
+TEST(Walk1DExperiment, ReturnsViewIsLimitedOnlyWhenTooCostlyAndSaysSo)
+{
+    double seconds = 0;
+    Walk1DParams w;  // the defaults: every walker
+    EXPECT_EQ(firstReturnWalkers(w, seconds), w.walkers);
+    EXPECT_LT(seconds, 0.1);
+    w.steps = 1'000'000'000;
+    w.walkers = 1'000'000'000;
+    const std::int64_t symmetric = firstReturnWalkers(w, seconds);
+    EXPECT_GT(seconds, 1000.0);  // √(8n/π) ≈ 5·10^4 steps each
+    EXPECT_GT(symmetric, 100'000);
+    EXPECT_LT(symmetric, 1'000'000);
+    w.p = 0.51;
+    w.q = 0.49;  // a drift: walkers that return do so in about 1/|p − q| = 50 steps
+    EXPECT_GE(firstReturnWalkers(w, seconds), 3'000'000);
+    // the note, at a size whose main run is quick (n = 10: about 0.2 µs per walker, so 5·10^6 walkers)
+    const Walk1DExperiment e;
+    RunControl control;
+    const auto result = e.run({{"steps", "10"}, {"walkers", "9000000"}, {"p", "0.5"}, {"paths", "1"}}, control);
+    ASSERT_TRUE(result.has_value());
+    double all = 0;
+    const std::int64_t used = firstReturnWalkers(*e.parse({{"steps", "10"}, {"walkers", "9000000"}}), all);
+    EXPECT_LT(used, 9'000'000);
+    bool said = false;
+    for (const auto& note : result->notes)
+        said = said || note.find("The return curve follows the first " + std::to_string(used) + " of the 9000000") == 0;
+    EXPECT_TRUE(said);
+    EXPECT_NE(result->find("returns")->title.find(std::to_string(used) + " walkers"), std::string::npos);
+}
