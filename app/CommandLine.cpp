@@ -410,6 +410,7 @@ int CommandLine::parse(const QStringList& arguments)
         for (const QString& part : value.split(',', Qt::SkipEmptyParts)) {
             QStringList expanded{part.trimmed()};
             if (expanded.front() == QLatin1String("all") && m_experiment) {
+                m_allViews = true;
                 expanded.clear();
                 for (const auto& v : m_experiment->views())
                     expanded << q(v.key);
@@ -462,13 +463,11 @@ int CommandLine::parse(const QStringList& arguments)
         error(QStringLiteral("--export and --csv name the same file %1").arg(m_csvPath));
 
     // Image size: 800 × 700 per panel, two panels per row.
-    const int panels = int(m_imageViews.size());
-    const int columns = std::clamp(panels, 1, 2), rows = std::max(1, (panels + 1) / 2);
-    m_width = kPanelWidth * columns;
-    m_height = kPanelHeight * rows;
+    defaultImageSize();
     for (auto [name, field] : {std::pair{"width", &m_width}, std::pair{"height", &m_height}}) {
         if (!parser.isSet(name))
             continue;
+        m_sizeGiven = true;
         const QString value = parser.value(name);
         if (auto v = wholeNumber(value, 1, kMaxSide))
             *field = int(*v);
@@ -502,6 +501,14 @@ int CommandLine::parse(const QStringList& arguments)
     return -1;
 }
 
+void CommandLine::defaultImageSize()
+{
+    const int panels = int(m_imageViews.size());
+    const int columns = std::clamp(panels, 1, 2), rows = std::max(1, (panels + 1) / 2);
+    m_width = kPanelWidth * columns;
+    m_height = kPanelHeight * rows;
+}
+
 int CommandLine::run()
 {
     core::RunControl control(m_threads);
@@ -521,6 +528,18 @@ int CommandLine::run()
         return usageError ? kExitUsage : kExitFailure;
     }
 
+    if (m_allViews || !m_viewsGiven) {  // --view all, or the default views: those this result draws (a panel
+                                         // without series is for other parameters)
+        QStringList drawn;
+        for (const QString& v : m_imageViews)
+            if (const core::Panel* p = result->find(v.toStdString()); p && !p->series.empty())
+                drawn << v;
+        if (!drawn.isEmpty() && drawn.size() != m_imageViews.size()) {
+            m_imageViews = drawn;
+            if (!m_sizeGiven)
+                defaultImageSize();
+        }
+    }
     if (!m_exportPath.isEmpty()) {
         ui::PlotCanvas canvas;
         canvas.setResult(*result, m_imageViews);
@@ -542,6 +561,10 @@ int CommandLine::run()
         if (!panel) {
             error(QStringLiteral("the result of %1 has no view %2")
                       .arg(q(m_experiment->key()), m_csvView));
+            return kExitFailure;
+        }
+        if (panel->series.empty()) {  // a view for other parameters: its title says which
+            error(QStringLiteral("--csv: view %1 has no data for these parameters (%2)").arg(m_csvView, q(panel->title)));
             return kExitFailure;
         }
         const QString failure = ui::exportCsv(*panel, m_csvPath);

@@ -55,6 +55,8 @@ private:
     QString describeOptions() const;
     QString describeExperiments() const;
     void error(const QString& message);
+    /// Sets the image size from the number of views: 800 × 700 per panel, two panels per row.
+    void defaultImageSize();
 
     QList<QCommandLineOption> m_builtin;
     QList<ParamOption> m_paramOptions;
@@ -66,6 +68,8 @@ private:
     core::ParamSet m_params;
     QStringList m_imageViews;  ///< views drawn by --export: --view, else the default views
     bool m_viewsGiven = false;  ///< --view was given: the window shows m_imageViews too
+    bool m_allViews = false;    ///< --view all: drop the panels a result leaves empty
+    bool m_sizeGiven = false;   ///< --width or --height was given
     QString m_csvView;
     bool m_csvViewChosen = true;  ///< false: m_csvView is the default, not named by --view
     QString m_exportPath, m_csvPath;

@@ -44,27 +44,24 @@ std::vector<double> timePositiveWithoutPause(std::int64_t n, double p, double q)
     const std::vector<double> u = returnProbabilitiesOf(n, p, q, 0.0);
     const std::vector<double> upSurvival = survival(*firstPassageLaw(+1, p, q, n));
     const std::vector<double> downSurvival = survival(*firstPassageLaw(-1, p, q, n));
-    // negative[L] = Σ_{L' ≥ L even, L' < n} u_L' q P(T_{+1} > n − L' − 1) / (L'/2 + 1), positive[L] the same
+    // negative[L/2] = Σ_{L' ≥ L even, L' < n} u_L' q P(T_{+1} > n − L' − 1) / (L'/2 + 1), positive[L/2] the same
     // with p P(T_{−1} > …): the bridge ends at L' and the walk then stays negative (positive).
-    std::vector<long double> negative(std::size_t(n + 2), 0.0L), positive(std::size_t(n + 2), 0.0L);
-    for (std::int64_t L = n - 1; L >= 0; --L) {
-        const std::size_t i = std::size_t(L);
-        negative[i] = negative[i + 2];
-        positive[i] = positive[i + 2];
-        if (L % 2 == 0) {
-            const long double share = (long double)u[i] / (L / 2 + 1);
-            negative[i] += share * q * upSurvival[std::size_t(n - L - 1)];
-            positive[i] += share * p * downSurvival[std::size_t(n - L - 1)];
-        }
+    // Only even L contribute: entry L/2, summed in long double, stored as double (0 for L ≥ n).
+    std::vector<double> negative(std::size_t(n / 2 + 2), 0.0), positive(std::size_t(n / 2 + 2), 0.0);
+    long double negativeSum = 0, positiveSum = 0;
+    for (std::int64_t L = n >= 1 ? (n - 1) / 2 * 2 : -2; L >= 0; L -= 2) {  // the largest even L < n
+        const long double share = (long double)u[std::size_t(L)] / (L / 2 + 1);
+        negative[std::size_t(L / 2)] = double(negativeSum += share * q * upSurvival[std::size_t(n - L - 1)]);
+        positive[std::size_t(L / 2)] = double(positiveSum += share * p * downSurvival[std::size_t(n - L - 1)]);
     }
     std::vector<double> law(std::size_t(n + 1), 0.0);
     const long double bridge = n % 2 == 0 ? (long double)u[std::size_t(n)] / (n / 2 + 1) : 0.0L;
     for (std::int64_t k = 0; k <= n; ++k) {
         long double sum = 0;
         if (k % 2 == 0)
-            sum += negative[std::size_t(k)] + bridge;
+            sum += (long double)negative[std::size_t(k / 2)] + bridge;
         if ((n - k) % 2 == 0)
-            sum += positive[std::size_t(n - k)];
+            sum += (long double)positive[std::size_t((n - k) / 2)];
         law[std::size_t(k)] = double(sum);
     }
     return law;

@@ -77,6 +77,20 @@ double expm1RatioSlope(double x, double y)
     return sum;
 }
 
+/// t*, a time by which P(T > t) < kNegligible from every start: survival ≤
+/// √(a−1)·cond·λ₁^t, cond = (max(p,q)/min(p,q))^{(a−2)/2} (the matrix is similar to a
+/// symmetric one by a diagonal of that condition number); for p·q = 0 the walk moves one way
+/// and T > t needs fewer than a moves in t steps, a Chernoff bound.
+double negligibleHorizon(std::int64_t a, double p, double q)
+{
+    if (p == 0 || q == 0)
+        return (2 * double(a) + 560) / (p + q);
+    const double top = lazy(p, q) + 2 * std::sqrt(p * q) * std::cos(M_PI / double(a));
+    const double logBound = 0.5 * std::log(double(a - 1)) + std::abs(logRatio(q, p)) * double(a - 2) / 2
+                            - std::log(kNegligible);
+    return top <= 0 ? 1.0 : std::ceil(logBound / -std::log(top));
+}
+
 }  // namespace
 
 double ruinProbability(std::int64_t z, std::int64_t a, double p, double q)
@@ -123,52 +137,58 @@ std::vector<double> ruinCurve(std::int64_t a, double p, double q)
     return curve;
 }
 
-std::vector<std::int64_t> durationBinEdges(std::int64_t steps, std::int64_t width)
+Expected<std::vector<double>> ruinCurveWithin(std::int64_t a, double p, double q, std::int64_t n)
 {
-    assert(steps >= 1 && (width == 1 || width == 2));
-    const double ratio = std::pow(10.0, 1.0 / 50);
-    std::vector<std::int64_t> edges{1};
-    while (edges.back() <= steps) {
-        const std::int64_t e = edges.back();
-        const std::int64_t grow =
-            e <= kUnitDurationBins ? 1 : std::max<std::int64_t>(1, std::llround(double(e) * (ratio - 1) / double(width)));
-        edges.push_back(std::min(e + grow * width, steps + 1));
+    checkPreconditions(0, a, p, q);
+    assert(n >= 0);
+    const double steps = std::min(double(n), negligibleHorizon(a, p, q));
+    const double work = double(a - 1) * steps;
+    if (work > kMaxTransferWork)
+        return fail(ErrorKind::TooLarge, "steps",
+                    "the exact ruin curve within n would take about " + formatSignificant(work, 3)
+                        + " steps of the transfer matrix (a − 1 = " + std::to_string(a - 1) + " states × "
+                        + formatSignificant(steps, 3) + " steps); the limit is "
+                        + formatSignificant(kMaxTransferWork, 3));
+    const double r = lazy(p, q);
+    std::vector<double> u(std::size_t(a + 1), 0.0), next(u.size(), 0.0);
+    u[0] = next[0] = 1;
+    for (std::int64_t t = 0; t < std::int64_t(steps); ++t) {
+        for (std::size_t x = 1; x + 1 < u.size(); ++x) {
+            const double m = q * u[x - 1] + r * u[x] + p * u[x + 1];
+            next[x] = m < kFlushed ? 0.0 : m;
+        }
+        u.swap(next);
     }
-    return edges;
+    return u;
+}
+
+int ruinDurationParity(std::int64_t z, std::int64_t a, double p, double q)
+{
+    checkPreconditions(z, a, p, q);
+    return lazy(p, q) < 4 * std::numeric_limits<double>::epsilon() && a % 2 == 0 ? int(z % 2) : -1;
 }
 
 Expected<RuinDurationLaw> ruinDurationLaw(std::int64_t z, std::int64_t a, double p, double q,
-                                          const std::vector<std::int64_t>& edges)
+                                          const TimeBins& bins)
 {
     checkPreconditions(z, a, p, q);
-    assert(edges.size() >= 2 && edges.front() == 1 && std::is_sorted(edges.begin(), edges.end()));
+    assert(bins.lower(0) == 1);
+    const std::vector<std::int64_t>& edges = bins.edges();
     RuinDurationLaw law;
-    law.edges = edges;
-    law.ruin.assign(edges.size() - 1, 0.0);
-    law.win.assign(edges.size() - 1, 0.0);
+    law.ruin.assign(bins.bins(), 0.0);
+    law.win.assign(bins.bins(), 0.0);
     if (z == 0 || z == a)
         return law;
     const std::int64_t n = edges.back() - 1;
     const double r = lazy(p, q);
 
-    // t*: survival ≤ √(a−1)·cond·λ₁^t, cond = (max(p,q)/min(p,q))^{(a−2)/2} (the matrix is
-    // similar to a symmetric one by a diagonal of that condition number); for p·q = 0 the
-    // walk moves one way and T > t needs fewer than a moves in t steps, a Chernoff bound.
-    double horizon;
-    if (p == 0 || q == 0) {
-        horizon = (2 * double(a) + 560) / (p + q);
-    } else {
-        const double top = r + 2 * std::sqrt(p * q) * std::cos(M_PI / double(a));
-        const double logBound = 0.5 * std::log(double(a - 1)) + std::abs(logRatio(q, p)) * double(a - 2) / 2
-                                - std::log(kNegligible);
-        horizon = top <= 0 ? 1.0 : std::ceil(logBound / -std::log(top));
-    }
-    const double work = double(a - 1) * std::min(double(n), horizon);
+    const double steps = std::min(double(n), negligibleHorizon(a, p, q));
+    const double work = double(a - 1) * steps;
     if (work > kMaxTransferWork)
         return fail(ErrorKind::TooLarge, "steps",
                     "the exact law of the duration would take about " + formatSignificant(work, 3)
                         + " steps of the transfer matrix (a − 1 = " + std::to_string(a - 1) + " states × "
-                        + formatSignificant(std::min(double(n), horizon), 3) + " steps); the limit is "
+                        + formatSignificant(steps, 3) + " steps); the limit is "
                         + formatSignificant(kMaxTransferWork, 3));
 
     std::vector<double> v(std::size_t(a + 1), 0.0), next(v.size(), 0.0);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/experiment/Error.h"
+#include "core/stats/TimeBins.h"
 
 #include <cstdint>
 #include <vector>
@@ -48,26 +49,29 @@ double expectedGain(std::int64_t z, std::int64_t a, double p, double q);
 /// Precondition: a ≤ 10^7 (memory).
 std::vector<double> ruinCurve(std::int64_t a, double p, double q);
 
-/// Bin edges for durations 1 … n: bins are [edges[i], edges[i+1]), edges[0] = 1, last edge
-/// n + 1. Bins of `width` steps (1, or 2 for a walk without lazy steps, whose durations from
-/// z to 0 and to a keep a parity) up to kUnitDurationBins, then about 50 log-spaced bins per
-/// decade (edge ratio 10^(1/50), edges rounded to whole multiples of `width`). At most
-/// kUnitDurationBins/width + 50·log10(n/kUnitDurationBins) + 1 bins (≈ 2300 at n = 10^9).
-/// Preconditions: n ≥ 1, width ∈ {1, 2}.
-std::vector<std::int64_t> durationBinEdges(std::int64_t steps, std::int64_t width);
+/// The ruin curve within n steps: u_n(z) = P(T ≤ n, ruin | X_0 = z), z = 0 … a (a + 1
+/// values), what a simulation capped at n steps estimates. Backward equation (Feller vol. I,
+/// §XIV.4): u_0 = δ_0, u_{t+1}(z) = q u_t(z − 1) + r u_t(z) + p u_t(z + 1) on 1 … a − 1 with
+/// u(0) = 1, u(a) = 0; O(a) per step; stops early (u then within 10^-30 of its value at n)
+/// once P(T > t) < 10^-30 from every z (the bound t* of ruinDurationLaw()). Tends to
+/// ruinCurve() as n → ∞. Errors: TooLarge (parameter "steps") when (a − 1)·min(n, t*) >
+/// kMaxTransferWork, with the figure.
+Expected<std::vector<double>> ruinCurveWithin(std::int64_t a, double p, double q, std::int64_t n);
 
-/// Durations up to this many steps get bins of their own width (see durationBinEdges()).
-inline constexpr std::int64_t kUnitDurationBins = 2000;
+/// The parity every possible duration T shares, or −1 when both occur: without lazy steps
+/// (r < 4 ulps) ruin takes z + 2j steps and a win a − z + 2j, so when a is even every T ≡ z
+/// (mod 2) and this returns z mod 2; −1 for a lazy walk or an odd a. For drawing a histogram
+/// of T over its possible times only.
+int ruinDurationParity(std::int64_t z, std::int64_t a, double p, double q);
 
 /// Most cell updates (states × steps) of the transfer matrix per call: about 1 s.
 inline constexpr double kMaxTransferWork = 1e9;
 
-/// The law of the duration, split by outcome, over the bins of `edges`.
+/// The law of the duration, split by outcome, over the bins of a TimeBins.
 struct RuinDurationLaw {
-    std::vector<std::int64_t> edges;  ///< as passed in: bins [edges[i], edges[i+1])
-    std::vector<double> ruin;         ///< P(T in bin i, ruin); edges.size() − 1 values
-    std::vector<double> win;          ///< P(T in bin i, win); edges.size() − 1 values
-    double beyond = 0;                ///< P(T > n) = P(T ≥ edges.back()), n = edges.back() − 1
+    std::vector<double> ruin;         ///< P(T in bin i, ruin); bins.bins() values
+    std::vector<double> win;          ///< P(T in bin i, win); bins.bins() values
+    double beyond = 0;                ///< P(T > n), n = the last time of the last bin
     double ruinBy = 0;                ///< P(T ≤ n, ruin) = Σ ruin
     double winBy = 0;                 ///< P(T ≤ n, win) = Σ win
     double truncatedMean = 0;         ///< E[min(T, n)], in steps
@@ -82,12 +86,14 @@ struct RuinDurationLaw {
 /// Σ ruin + Σ win + beyond = 1 up to rounding, every bin is exact to 10^-30 absolute (later
 /// bins are 0) and `beyond` is P(T > n) or, if smaller than 10^-30, a value below 10^-30.
 /// Start at a barrier (z = 0 or a): T = 0, all bins 0, beyond 0, truncatedMean 0.
-/// Preconditions: as above, edges strictly increasing, edges[0] = 1, at least 2 edges.
+/// Bins: those of the simulation, TimeBins::logarithmic(1, n) (core/stats/TimeBins.h), so
+/// that simulated and exact durations are counted in the same bins.
+/// Preconditions: as above, bins.lower(0) = 1 (T ≥ 1 from an interior z).
 /// Errors: TooLarge (parameter "steps") when (a − 1)·min(n, t*) > kMaxTransferWork, t* the
 /// time by which P(T > t) is certainly below 10^-30 (from the largest eigenvalue
 /// r + 2√(pq)·cos(π/a) of the matrix, Feller vol. I §XIV.5); the message gives the figure.
 Expected<RuinDurationLaw> ruinDurationLaw(std::int64_t z, std::int64_t a, double p, double q,
-                                          const std::vector<std::int64_t>& edges);
+                                          const TimeBins& bins);
 
 // Reflecting barriers: a step that would leave {0, …, a} is not taken (the walk stays put):
 // from 0 it moves to 1 with probability p and stays with q + r, from a it moves to a − 1 with

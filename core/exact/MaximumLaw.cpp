@@ -11,24 +11,30 @@ namespace walklab::core {
 
 namespace {
 
-/// P(M_n ≥ m) and, when p ≥ q, P(M_n < m), m = 0 … n, in long double (see maximumTail()).
+/// P(M_n ≥ m) and, when p ≥ q, P(M_n < m), in long double (see maximumTail()), over
+/// m = 0 … top only, top = min(n, max(hi, −lo)) for the significant range [lo, hi] of S_n:
+/// above it P(M_n ≥ m) = 0 and P(M_n < m) is constant, so the working memory is O(spread of
+/// S_n), not O(n) (10^7 steps: about 2·10^5 values instead of 2·10^7).
 /// For p ≥ q the lower part P(M_n < m) = P(S_n < m) − G_m is summed from the bottom, so that
 /// the law far below the mean is not a difference of numbers near 1.
 struct MaximumTails {
-    std::vector<long double> atLeast, below;
+    std::vector<long double> atLeast;  ///< P(M_n ≥ m), m = 0 … top
+    std::vector<long double> below;    ///< P(M_n < m), m = 0 … top + 1 (p ≥ q), else empty
 };
 
 MaximumTails tailsOfMaximum(std::int64_t n, double p, double q)
 {
-    MaximumTails result{std::vector<long double>(std::size_t(n + 1), 0.0L), {}};
-    std::vector<long double>& tail = result.atLeast;
-    tail[0] = 1;
+    MaximumTails result{{1.0L}, {}};
     if (p == 0.0 || n == 0)
         return result;
     const Walk1DDistribution law(n, p, q);
     auto [lo, hi] = law.significantRange(40);
     lo = std::min<std::int64_t>(lo, 0);
     hi = std::max<std::int64_t>(hi, 0);
+    const std::int64_t top = std::min(n, std::max(hi, -lo));
+    std::vector<long double>& tail = result.atLeast;
+    tail.assign(std::size_t(top + 1), 0.0L);
+    tail[0] = 1;
     const std::vector<double> pmf = law.pmf(lo, hi);
     auto at = [&](std::int64_t i) -> long double { return i < lo || i > hi ? 0.0L : pmf[std::size_t(i - lo)]; };
     long double atLeast = 0;  // P(S_n ≥ m), summed from the top (hi ≤ n)
@@ -42,11 +48,11 @@ MaximumTails tailsOfMaximum(std::int64_t n, double p, double q)
             g[std::size_t(m)] = reflected;
             reflected = rho * (at(m) + reflected);
         }
-        result.below.assign(std::size_t(n + 2), 0.0L);
+        result.below.assign(std::size_t(top + 2), 0.0L);
         long double lower = 0;  // P(S_n < m)
         for (std::int64_t i = lo; i < 0; ++i)
             lower += at(i);
-        for (std::int64_t m = 1; m <= n + 1; ++m) {
+        for (std::int64_t m = 1; m <= top + 1; ++m) {
             lower += at(m - 1);
             result.below[std::size_t(m)] = std::max(0.0L, lower - (m <= hi ? g[std::size_t(m)] : 0.0));
         }
@@ -57,7 +63,7 @@ MaximumTails tailsOfMaximum(std::int64_t n, double p, double q)
     long double cumulative = 0;
     for (std::int64_t i = lo; i < 0; ++i)
         below[std::size_t(-i - 1)] = cumulative += at(i);
-    for (std::int64_t m = n; m >= 1; --m) {
+    for (std::int64_t m = top; m >= 1; --m) {
         atLeast += at(m);  // 0 above hi
         const long double b = m < -lo ? below[std::size_t(m)] : 0.0L;
         const long double mirrored = b > 0 ? std::exp(m * logRatio) * b : 0.0L;
@@ -74,7 +80,9 @@ Expected<std::vector<double>> maximumTail(std::int64_t n, double p, double q)
     if (auto e = detail::horizonError(n))
         return std::unexpected(Errors{*e});
     const std::vector<long double> tail = tailsOfMaximum(n, p, q).atLeast;
-    return std::vector<double>(tail.begin(), tail.end());
+    std::vector<double> out(std::size_t(n + 1), 0.0);  // 0 above the top
+    std::copy(tail.begin(), tail.end(), out.begin());
+    return out;
 }
 
 Expected<std::vector<double>> maximumLaw(std::int64_t n, double p, double q)
@@ -84,7 +92,7 @@ Expected<std::vector<double>> maximumLaw(std::int64_t n, double p, double q)
         return std::unexpected(Errors{*e});
     const MaximumTails tails = tailsOfMaximum(n, p, q);
     const std::vector<long double>& tail = tails.atLeast;
-    std::vector<double> law(tail.size());
+    std::vector<double> law(std::size_t(n + 1), 0.0);  // 0 above the top
     for (std::size_t m = 0; m < tail.size(); ++m) {
         const bool fromBelow = !tails.below.empty() && tails.below[m + 1] < 0.5L;
         const long double mass = fromBelow ? tails.below[m + 1] - tails.below[m]

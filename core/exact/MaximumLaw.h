@@ -21,7 +21,9 @@ namespace walklab::core {
 /// (weights ≤ 1) and the second form is used when p < q, each from the endpoint law of
 /// Walk1DDistribution over its significant range (≥ 40 standard deviations; the rest is
 /// below 1e-300). P(M_n ≥ m) = P(T_m ≤ n) for m ≥ 1: this is also the first-passage CDF.
-/// Cost O(n) plus the endpoint law (O(1) per position for r = 0, O(√n) for r > 0).
+/// Cost O(n) plus the endpoint law (O(1) per position for r = 0, O(√n) for r > 0); working
+/// memory O(n·|p − q| + √n) (the significant range of S_n) besides the n + 1 results, which
+/// are exactly 0 above it.
 ///
 /// Errors ("steps"): n < 0 (InvalidParameter); n > kMaxExactPathSteps (TooLarge).
 Expected<std::vector<double>> maximumTail(std::int64_t n, double p, double q);

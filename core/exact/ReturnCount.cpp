@@ -29,6 +29,9 @@ std::vector<double> differences(const std::vector<long double>& atLeast)
 /// log(x), −∞ for x = 0.
 long double logOf(long double x) { return x > 0 ? std::log(x) : -INFINITY; }
 
+/// log(x^k) = k·log(x), with x^0 = 1 also for x = 0 (so no 0·(−∞)).
+long double logPower(long double x, std::int64_t k) { return k == 0 ? 0.0L : (long double)k * logOf(x); }
+
 /// r = 0: P(R_n ≥ j) = (2q)^j P(S_{n−j} ≥ j) + (2p)^j P(S_{n−j} < −j), S_m = 2U − m, U ~ Bin(m, p).
 std::vector<double> countWithoutPause(std::int64_t n, double p, double q)
 {
@@ -42,7 +45,7 @@ std::vector<double> countWithoutPause(std::int64_t n, double p, double q)
             const std::int64_t low = (m - j + 1) / 2 - 1;   // S_m < −j ⟺ U ≤ ⌈(m − j)/2⌉ − 1 (m > j)
             const double above = high > m ? 0.0 : boost::math::cdf(boost::math::complement(ups, double(high - 1)));
             const double below = m <= j || low < 0 ? 0.0 : boost::math::cdf(ups, double(low));
-            value = std::exp(j * logOf(2.0L * q) + logOf(above)) + std::exp(j * logOf(2.0L * p) + logOf(below));
+            value = std::exp(logPower(2.0L * q, j) + logOf(above)) + std::exp(logPower(2.0L * p, j) + logOf(below));
         }
         atLeast.push_back(value);
         if (value < kTail)
@@ -69,8 +72,8 @@ std::optional<std::vector<double>> countWithPause(std::int64_t n, double p, doub
             }
             for (std::int64_t j = std::max<std::int64_t>(i, 1); j <= std::min(J + 1, n); ++j) {
                 const long double logWeight = std::lgamma((long double)j + 1) - std::lgamma((long double)i + 1)
-                                              - std::lgamma((long double)(j - i) + 1) + (j - i) * logOf(r)
-                                              + i * logOf(2.0L * q);
+                                              - std::lgamma((long double)(j - i) + 1) + logPower(r, j - i)
+                                              + logPower(2.0L * q, i);
                 atLeast[std::size_t(j)] += std::exp(logWeight) * cdf[std::size_t(n - j)];
             }
         }
@@ -93,6 +96,11 @@ Expected<std::vector<double>> returnCountLaw(std::int64_t n, double p, double q)
     if (auto e = detail::horizonError(n))
         return std::unexpected(Errors{*e});
     const double r = Walk1DDistribution(0, p, q).r();
+    if (p + q == 0.0) {  // the walker never moves: every step is a lazy step at 0, a return
+        std::vector<double> law(std::size_t(n + 1), 0.0);
+        law[std::size_t(n)] = 1;
+        return law;
+    }
     if (r == 0.0)
         return countWithoutPause(n, p, q);
     if (auto law = countWithPause(n, p, q, r))

@@ -27,6 +27,8 @@ inline constexpr double kMaxLazyReturnCountWork = 2e8;
 /// P(R_{2N} = j) = P(S_{2N−j} = j) (vol. I, §III.7, Theorem 1). For r > 0, P(T_i ≤ m) comes from
 /// the cumulative firstPassageLaw(i, …) for each i ≤ J: cost O(n·J).
 ///
+/// A walk that never moves (p = q = 0) returns at every step: R_n = n.
+///
 /// Errors ("steps"): n < 0 (InvalidParameter); n > kMaxExactPathSteps, or n·J >
 /// kMaxLazyReturnCountWork when r > 0 (TooLarge).
 Expected<std::vector<double>> returnCountLaw(std::int64_t n, double p, double q);

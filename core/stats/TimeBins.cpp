@@ -48,7 +48,7 @@ TimeBins TimeBins::linear(std::int64_t n, std::int64_t count)
     assert(n >= 0 && count >= 1);
     TimeBins b;
     b.m_edges.clear();
-    if (n + 1 <= kMaxUnitTimeBins) {
+    if (n <= kMaxUnitOccupationSteps) {
         b.m_edges = unitEdges(0, n);
         return b;
     }
@@ -56,6 +56,8 @@ TimeBins TimeBins::linear(std::int64_t n, std::int64_t count)
     width += width % 2;
     for (std::int64_t edge = 0; edge <= n; edge += width)
         b.m_edges.push_back(edge);
+    if (b.m_edges.size() > 1 && 2 * (n + 1 - b.m_edges.back()) < width)
+        b.m_edges.pop_back();  // a remainder shorter than half a width joins the bin before it
     b.m_edges.push_back(n + 1);
     return b;
 }

@@ -9,8 +9,12 @@
 
 namespace walklab::core {
 
-/// Largest horizon n for which times get unit bins (n + 1 or n bins of width 1).
-inline constexpr std::int64_t kMaxUnitTimeBins = 20'000;
+/// Most waiting times (last − first + 1) that TimeBins::logarithmic puts in unit bins: beyond,
+/// single counts in the tail would drown the power law on log–log axes.
+inline constexpr std::int64_t kMaxUnitTimeBins = 2'000;
+
+/// Largest horizon n whose occupation times 0 … n TimeBins::linear puts in unit bins.
+inline constexpr std::int64_t kMaxUnitOccupationSteps = 200;
 
 /// Consecutive integer bins [edges[i], edges[i+1]), i = 0 … bins() − 1, edges strictly
 /// increasing. Values, built by the factories below.
@@ -23,10 +27,13 @@ public:
     /// geometrically growing integer edges (for waiting times, whose law falls like a power:
     /// log–log plots of mass/width show it as a line). Precondition: 0 ≤ first ≤ last.
     static TimeBins logarithmic(std::int64_t first, std::int64_t last, int perDecade = 40);
-    /// Times 0 … n in `count` equal bins of even width (so that a walk whose times keep the
-    /// parity of n puts the same number of possible values in every bin), the last bin
-    /// possibly shorter; unit bins when n + 1 ≤ kMaxUnitTimeBins. Precondition: n ≥ 0, count ≥ 1.
-    static TimeBins linear(std::int64_t n, std::int64_t count = 1000);
+    /// Times 0 … n in equal bins of even width w = ⌈(n + 1)/count⌉ rounded up to even (so that
+    /// a walk whose times keep the parity of n puts the same number of possible values in every
+    /// bin), about count/2 … count bins; the last bin holds the remaining times, w/2 … 3w/2 of
+    /// them (a shorter remainder joins the bin before it, so that the narrow end bin does not
+    /// stand out in a density); unit bins when n ≤ kMaxUnitOccupationSteps.
+    /// Precondition: n ≥ 0, count ≥ 1.
+    static TimeBins linear(std::int64_t n, std::int64_t count = 150);
 
     std::size_t bins() const { return m_edges.size() - 1; }
     /// bins() + 1 edges; bin i holds the times edges[i] ≤ t < edges[i+1].

@@ -2,6 +2,7 @@
 
 #include "core/experiment/MemoryCheck.h"
 #include "core/experiment/ParameterCheck.h"
+#include "core/experiment/TextFormat.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
@@ -79,10 +80,21 @@ WalkerRecord walk(detail::StepSampler1D& sampler, const PathWalk1DParams& params
 Errors validate(const PathWalk1DParams& w)
 {
     Errors errors = validate(Walk1DParams{w.steps, w.walkers, w.p, w.q, w.seed, w.paths});
+    const auto named = [&](const char* name) {
+        return std::any_of(errors.begin(), errors.end(), [&](const Error& e) { return e.parameter == name; });
+    };
+    if (w.p == 0 && w.q == 0 && !named("p") && !named("q"))
+        errors.push_back(Error{ErrorKind::InvalidParameter, "q",
+                               "q = 0: must be greater than 0 when p = 0 (the walker would never move)"});
     if (w.level == 0 || w.level > kMaxLevel || w.level < -kMaxLevel)
         errors.push_back(Error{ErrorKind::InvalidParameter, "level",
                                "level = " + std::to_string(w.level)
                                    + ": must be a nonzero integer between −10^9 and 10^9"});
+    const double work = double(w.walkers) * double(w.steps);
+    if (errors.empty() && work > kMaxPathWork)
+        errors.push_back(Error{ErrorKind::TooLarge, "walkers",
+                               "the simulation would take walkers × steps n = " + formatSignificant(work, 3)
+                                   + " steps; the limit is 10^10 (several minutes): lower walkers or steps n"});
     return errors;
 }
 

@@ -24,8 +24,15 @@ struct PathWalk1DParams {
     std::int64_t paths = 5;         ///< sample paths kept; 0 … min(1000, walkers)
 };
 
+/// Largest walkers × steps of one run: 10^10 steps, a few minutes. (Steps are taken in bulk
+/// only away from 0, the maximum and the level: a drifting walk sits at its maximum and takes
+/// single steps, about 2·10^7 per second on 2 cores.)
+inline constexpr double kMaxPathWork = 1e10;
+
 /// Checks every field; one Error per bad field ("level = 0: must be a nonzero integer between
-/// −10^9 and 10^9"), empty when all are valid.
+/// −10^9 and 10^9"; p = q = 0 is refused, naming q: the walker would never move), empty when
+/// all are valid. Then refuses (TooLarge, parameter "walkers", with the figure) a run of more
+/// than kMaxPathWork steps.
 Errors validate(const PathWalk1DParams& params);
 
 /// Counts of one waiting time (T_k, or the first-return time T_0) over the walkers.
@@ -69,7 +76,7 @@ struct PathWalk1DSimulation {
 /// counts positive iff S > 0 (the step from ±1 to 0 included); after T_k the term |k − S| is
 /// dropped. At S = 0 one step is taken. advance(c) draws the same steps as c single calls.
 ///
-/// Memory: the bins (about 2·10^4 each at most) per worker, and the kept paths (≤ 2001
+/// Memory: the bins (at most a few thousand each) per worker, and the kept paths (≤ 2001
 /// points each); refused up front (TooLarge) if above kMemoryLimitBytes.
 /// Errors: InvalidParameter (see validate()), TooLarge, Cancelled. Progress in steps.
 Expected<PathWalk1DSimulation> simulatePathWalk1D(const PathWalk1DParams& params, RunControl& control);

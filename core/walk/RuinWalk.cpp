@@ -37,6 +37,16 @@ double walkerWork(const RuinParams& params, std::int64_t z)
     return std::min(double(params.steps), expectedDuration(z, params.target, params.p, params.q));
 }
 
+/// "40 s", "12 min", "3.1 h": a time estimate, 2 significant digits.
+std::string formatDuration(double seconds)
+{
+    if (seconds < 120)
+        return formatSignificant(seconds, 2) + " s";
+    if (seconds < 7200)
+        return formatSignificant(seconds / 60, 2) + " min";
+    return formatSignificant(seconds / 3600, 2) + " h";
+}
+
 /// One group of walkers started at the same capital, drawing from its own stream domain.
 struct Group {
     std::int64_t capital = 0;
@@ -116,18 +126,34 @@ std::int64_t ruinCurveWalkers(std::int64_t walkers, std::int64_t target)
     return std::max<std::int64_t>(1, walkers / std::int64_t(ruinCurveCapitals(target).size()));
 }
 
-std::int64_t ruinDurationBinWidth(double p, double q)
+namespace {
+
+/// Σ over the run's walkers of cost(z), z their starting capital.
+template <class Cost>
+double overWalkers(const RuinParams& params, Cost cost)
 {
-    return 1.0 - p - q < 4 * std::numeric_limits<double>::epsilon() ? 2 : 1;
+    double total = double(params.walkers) * cost(params.capital);
+    if (isAbsorbing(params))
+        for (std::int64_t z : ruinCurveCapitals(params.target))
+            total += double(ruinCurveWalkers(params.walkers, params.target)) * cost(z);
+    return total;
 }
+
+}  // namespace
 
 double ruinWork(const RuinParams& params)
 {
-    double work = double(params.walkers) * walkerWork(params, params.capital);
-    if (isAbsorbing(params))
-        for (std::int64_t z : ruinCurveCapitals(params.target))
-            work += double(ruinCurveWalkers(params.walkers, params.target)) * walkerWork(params, z);
-    return work;
+    return overWalkers(params, [&](std::int64_t z) { return walkerWork(params, z); });
+}
+
+double ruinCost(const RuinParams& params)
+{
+    const double a = double(params.target);
+    return overWalkers(params, [&](std::int64_t z) {
+        const double typical = isAbsorbing(params) ? std::min({double(z), a - double(z), a / 4}) : a / 4;
+        const double bulk = std::clamp(typical, 1.0, double(kChunk));
+        return walkerWork(params, z) * (1 + kRuinCallCost / bulk);
+    });
 }
 
 Errors validate(const RuinParams& w)
@@ -153,16 +179,18 @@ Errors validate(const RuinParams& w)
     check.paths(w.paths, w.walkers, "walkers");
     Errors errors = check.take();
     if (errors.empty()) {
-        const double work = ruinWork(w);
-        if (work > kMaxRuinWork)
+        const double cost = ruinCost(w);
+        if (cost > kMaxRuinCost)
             errors.push_back(
                 {ErrorKind::TooLarge, "walkers",
-                 "the simulation would take about " + formatSignificant(work, 3) + " steps (walkers × "
+                 "the simulation would take about " + formatSignificant(ruinWork(w), 3) + " steps (walkers × "
                      + (isAbsorbing(w) ? "min(steps n, expected duration D_z = "
                                              + formatSignificant(expectedDuration(w.capital, w.target, w.p, w.q), 3)
                                              + "), ruin curve included"
                                        : std::string("steps n"))
-                     + "); the limit is 10^12: lower walkers, steps n or the target a"});
+                     + "), an estimated " + formatDuration(cost / kRuinCostPerSecond)
+                     + " on 2 cores; the limit is about " + formatDuration(kMaxRuinCost / kRuinCostPerSecond)
+                     + ": lower walkers, steps n or the target a"});
     }
     return errors;
 }
@@ -176,10 +204,9 @@ Expected<RuinSimulation> simulateRuin(const RuinParams& params, RunControl& cont
     const std::int64_t a = params.target, n = params.steps;
 
     RuinSimulation sim;
-    const std::int64_t pathHorizon =
-        absorbing ? std::min<std::int64_t>(n, std::max<std::int64_t>(
-                                                  100, std::int64_t(std::ceil(4 * expectedDuration(params.capital, a, params.p, params.q)))))
-                  : n;
+    // Paths over a few mean durations (absorbing) or relaxation times a² (reflecting).
+    const double span = absorbing ? 4 * expectedDuration(params.capital, a, params.p, params.q) : 2 * double(a) * double(a);
+    const std::int64_t pathHorizon = std::int64_t(std::min(double(n), std::max(100.0, std::ceil(span))));
     sim.pathTimes = pathSampleTimes(pathHorizon);
     sim.paths.assign(std::size_t(params.paths), std::vector<std::int64_t>(sim.pathTimes.size(), 0));
     if (absorbing)
@@ -187,7 +214,7 @@ Expected<RuinSimulation> simulateRuin(const RuinParams& params, RunControl& cont
 
     std::vector<Group> groups{{params.capital, params.walkers, 1, 0, -1}};
     if (absorbing) {
-        sim.durationEdges = durationBinEdges(n, ruinDurationBinWidth(params.p, params.q));
+        sim.durationBins = TimeBins::logarithmic(1, n);
         sim.curveCapitals = ruinCurveCapitals(a);
         sim.curveWalkers = ruinCurveWalkers(params.walkers, a);
         for (std::size_t j = 0; j < sim.curveCapitals.size(); ++j)
@@ -201,7 +228,7 @@ Expected<RuinSimulation> simulateRuin(const RuinParams& params, RunControl& cont
     }
     control.setTotalWork(std::uint64_t(ruinWork(params)));
 
-    const std::size_t bins = absorbing ? sim.durationEdges.size() - 1 : 0;
+    const std::size_t bins = absorbing ? sim.durationBins.bins() : 0;
     std::vector<Tally> tallies(workerCount(blocks, control));
     for (Tally& t : tallies) {
         t.ruinDurations.assign(bins, 0);
@@ -241,8 +268,7 @@ Expected<RuinSimulation> simulateRuin(const RuinParams& params, RunControl& cont
                     ++tally.unfinished;
                     continue;
                 }
-                const auto bin = std::size_t(
-                    std::upper_bound(sim.durationEdges.begin(), sim.durationEdges.end(), t) - sim.durationEdges.begin() - 1);
+                const std::size_t bin = sim.durationBins.index(t);
                 ++(x == 0 ? tally.ruined : tally.won);
                 ++(x == 0 ? tally.ruinDurations : tally.winDurations)[bin];
             }

@@ -5,6 +5,7 @@
 #include "core/experiment/Error.h"
 #include "core/experiment/RunControl.h"
 #include "core/stats/IntegerHistogram.h"
+#include "core/stats/TimeBins.h"
 
 #include <array>
 #include <cstdint>
@@ -32,7 +33,7 @@ struct RuinParams {
     /// n, the most steps a walker takes; 1 … 10^9. Absorbing: the cap — walkers still playing
     /// after n steps are counted as unfinished. Reflecting: the time at which positions are
     /// observed.
-    std::int64_t steps = 1'000'000;
+    std::int64_t steps = 10'000;
     Barriers barriers = Barriers::Absorbing;
     std::uint64_t seed = 1;         ///< any 64-bit value; same seed, same result
     std::int64_t paths = 5;         ///< sample paths kept for display; 0 … min(1000, walkers)
@@ -40,19 +41,32 @@ struct RuinParams {
 
 /// Largest target a.
 inline constexpr std::int64_t kMaxRuinTarget = 1'000'000;
-/// Largest expected number of steps of one run (all walkers, ruin curve included).
-inline constexpr double kMaxRuinWork = 1e12;
+/// Largest estimated cost of one run, ruinCost(): about 5 minutes on 2 busy cores (measured
+/// runs take 1/3 to 2/3 of the estimate).
+inline constexpr double kMaxRuinCost = 1e11;
 
 /// Checks every field; one Error per bad field, naming it, its value and the allowed range
 /// ("capital = 20: must be between 1 and a − 1 = 19"). Also refuses (TooLarge, parameter
-/// "walkers") a run whose expected number of steps, ruinWork(), exceeds kMaxRuinWork, with
-/// the figure.
+/// "walkers") a run whose estimated cost, ruinCost(), exceeds kMaxRuinCost, with the expected
+/// number of steps and the estimated time.
 Errors validate(const RuinParams& params);
 
 /// The expected number of steps of a run: for absorbing barriers
 /// Σ over the walkers' starting capitals of min(n, D_z) (an upper bound of E[min(T, n)]),
 /// the ruin-curve walkers included; for reflecting barriers M·n.
 double ruinWork(const RuinParams& params);
+
+/// The estimated cost of a run in units of one bulk step: a walker at distance d from the
+/// nearer barrier takes min(d, …) steps in one call of the step sampler, and a call costs
+/// about kRuinCallCost steps. Per walker from z: min(n, D_z)·(1 + kRuinCallCost / b), b the
+/// typical distance to a barrier: min(z, a − z, a/4) (absorbing, at least 1) or a/4
+/// (reflecting, at least 1). Calibrated on 2 busy cores (load 10) at ≈ 3.5·10^8 units per
+/// second: reflecting a = 20, 10^8 steps, 1.1 s (p = 1/2) and 2.1 s (p = 0.55), estimate 1.7 s;
+/// a = 100, 0.37 s, estimate 0.36 s; absorbing p = 1/2, z = 50, a = 100, 4.2·10^9 steps,
+/// 6.2 s, estimate 23 s (games end before the walker spends long near a barrier).
+double ruinCost(const RuinParams& params);
+inline constexpr double kRuinCallCost = 24;
+inline constexpr double kRuinCostPerSecond = 3.5e8;
 
 /// The starting capitals of the ruin curve: 0, 1, …, a when a ≤ 20, otherwise the 21 capitals
 /// round(j·a/20), j = 0 … 20.
@@ -62,10 +76,6 @@ std::vector<std::int64_t> ruinCurveCapitals(std::int64_t target);
 /// max(1, M / number of capitals) each (so the curve costs about as much as the main run).
 std::int64_t ruinCurveWalkers(std::int64_t walkers, std::int64_t target);
 
-/// Width of the unit duration bins: 2 when the walk has no lazy steps (r < 4 ulps: durations
-/// from z to 0 keep the parity of z, to a that of a − z), else 1. See durationBinEdges().
-std::int64_t ruinDurationBinWidth(double p, double q);
-
 /// What simulateRuin() returns. Absorbing fields are empty/zero for reflecting barriers and
 /// the reverse.
 struct RuinSimulation {
@@ -73,8 +83,9 @@ struct RuinSimulation {
     std::uint64_t ruined = 0;      ///< reached 0 within n steps
     std::uint64_t won = 0;         ///< reached a within n steps
     std::uint64_t unfinished = 0;  ///< still playing after n steps (ruined + won + unfinished = M)
-    /// durationBinEdges(n, ruinDurationBinWidth(p, q)): bins [edges[i], edges[i+1]) of T.
-    std::vector<std::int64_t> durationEdges;
+    /// Bins of T over 1 … n: TimeBins::logarithmic(1, n), as for the waiting times of
+    /// simulatePathWalk1D(); ruinDurationLaw() gives their exact masses.
+    TimeBins durationBins;
     std::vector<std::uint64_t> ruinDurations;  ///< walkers ruined with T in bin i
     std::vector<std::uint64_t> winDurations;   ///< walkers that won with T in bin i
     /// Sample mean of min(T, n) over the M walkers and its standard error s/√M (exact integer
@@ -97,8 +108,9 @@ struct RuinSimulation {
 
     // Both:
     /// Times at which kept paths are recorded: pathSampleTimes(h) (core/walk/LatticeWalk1D.h),
-    /// h = n for reflecting barriers, h = min(n, max(100, ⌈4·D_z⌉)) for absorbing ones (most
-    /// games are over by then; one decimated over n = 10^9 would show nothing).
+    /// h = min(n, max(100, ⌈4·D_z⌉)) for absorbing barriers (most games are over by then; one
+    /// decimated over n = 10^9 would show nothing), h = min(n, max(100, 2a²)) for reflecting
+    /// ones (a few relaxation times: the steps stay readable).
     std::vector<std::int64_t> pathTimes;
     /// paths[i][j]: position of walker i (i < params.paths) at time pathTimes[j]; an absorbed
     /// walker stays at its barrier (0 or a) after T.

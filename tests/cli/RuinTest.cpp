@@ -60,6 +60,21 @@ private slots:
         QVERIFY(o.out.contains("Unfinished after n rounds"));
     }
 
+    // Issue 5, P2-4: a view for the other kind of barrier has no data: its CSV is refused with
+    // the reason; the default picture draws the two views the barriers fill, sized for two.
+    void placeholderViewsAreNeitherWrittenNorDrawn()
+    {
+        const QString csv = path("placeholder.csv");
+        const auto o = walklab(kReflecting + QStringList{"--view", "ruin", "--csv", csv});
+        QVERIFY(o.exitCode != 0);
+        QVERIFY2(o.err.contains("view ruin has no data") && o.err.contains("choose barriers = absorbing"), qPrintable(o.err));
+        QVERIFY(!QFile::exists(csv));
+        const QString defaults = path("defaults.png"), two = path("two.png");
+        QCOMPARE(walklab(kReflecting + QStringList{"--export", defaults}).exitCode, 0);
+        QCOMPARE(walklab(kReflecting + QStringList{"--view", "path,position", "--export", two}).exitCode, 0);
+        QCOMPARE(QImage(defaults).size(), QImage(two).size());
+    }
+
     void badParametersExitTwoAndWriteNothing()
     {
         const QString png = path("bad.png");

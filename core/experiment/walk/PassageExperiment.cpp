@@ -9,6 +9,7 @@
 #include "core/experiment/walk/PathPanels.h"
 #include "core/experiment/walk/WalkPanels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -46,29 +47,63 @@ Law exactOr(Expected<std::vector<double>> law, const std::string& what, Result& 
     return std::nullopt;
 }
 
-/// A waiting time (T_k or T_0) in its bins, with the fraction not arrived by n; the legend
-/// states that fraction, simulated and exact.
+/// What is kept of the exact law of a waiting time (the law itself, n + 1 values, is not): the
+/// masses of the simulation's bins, P(T > n) and E[min(T, n)].
+struct WaitingLaw {
+    std::vector<double> masses;
+    double beyond = 0, cappedMean = 0;
+};
+
+std::optional<WaitingLaw> reduced(const Law& law, const TimeBins& bins, std::int64_t n)
+{
+    if (!law)
+        return std::nullopt;
+    return WaitingLaw{bins.masses(*law), massBeyond(*law), meanOf(*law) + double(n) * massBeyond(*law)};
+}
+
+/// A waiting time (T_k or T_0) in its bins, with the fraction not arrived by n.
 struct Waiting {
     std::string key, title, symbol, exactLabel;
     const WaitingTimeCounts* counts;
-    Law law;
+    std::optional<WaitingLaw> law;
     int parity;
 };
 
-Panel waitingPanel(const Waiting& w, const PassageSettings& s, const std::string& notThere,
-                   std::vector<double>& masses)
+/// True when the positive values of the panel's series lie at 3 or more x and span a factor
+/// of 10 or more: otherwise log–log axes would show a point or two between equal tick labels.
+bool worthLogAxes(const Panel& p)
+{
+    std::size_t places = 0;
+    double lo = INFINITY, hi = 0;
+    for (std::size_t i = 0; i < p.x.size(); ++i) {
+        bool any = false;
+        for (const Series& series : p.series)
+            if (series.y[i] > 0) {
+                any = true;
+                lo = std::min(lo, series.y[i]);
+                hi = std::max(hi, series.y[i]);
+            }
+        places += any;
+    }
+    return places >= 3 && hi >= 10 * lo;
+}
+
+Panel waitingPanel(const Waiting& w, const PassageSettings& s, const std::string& notThere, std::vector<std::string>& notes)
 {
     const std::int64_t n = s.walk.steps, M = s.walk.walkers;
+    // The fraction not arrived by n goes in the legend, simulated and exact, on the simulated
+    // series: the exact series' label names the law alone (it is also its on/off switch).
+    std::string late = ": " + percent(double(w.counts->notArrived) / double(M)) + " " + notThere;
     if (w.law)
-        masses = w.counts->bins.masses(*w.law);
-    // The fraction not arrived by n goes in the legend: titles stay short enough for two plots.
-    const std::string late = ", " + percent(double(w.counts->notArrived) / double(M)) + " " + notThere;
+        late += " (exact " + percent(w.law->beyond) + ")";
     Panel p{w.key, w.title + " (n = " + std::to_string(n) + ")", "step", "Step n", w.counts->bins.unit() ? w.symbol : w.symbol + ", averaged over bins",
             {}, {}, {}};
-    fillTimeHistogram(p, {&w.counts->bins.edges(), &w.counts->counts, w.law ? &masses : nullptr, M, w.parity},
-                      "Simulated (" + countOf(M, "walker") + ")" + late,
-                      w.law ? w.exactLabel + ", " + percent(massBeyond(*w.law)) + " " + notThere : "");
-    p.logX = p.logY = s.logLog;
+    fillTimeHistogram(p, {&w.counts->bins.edges(), &w.counts->counts, w.law ? &w.law->masses : nullptr, M, w.parity},
+                      "Simulated (" + countOf(M, "walker") + ")" + late, w.exactLabel);
+    p.logX = p.logY = s.logLog && worthLogAxes(p);
+    if (s.logLog && !p.logY)
+        notes.push_back(w.title + ": the probabilities within n are at fewer than 3 times or within a factor of 10 "
+                        "of each other, too few for log–log axes; shown on linear axes.");
     return p;
 }
 
@@ -88,12 +123,6 @@ std::pair<double, double> cappedMean(const WaitingTimeCounts& c, std::int64_t n,
     return {mean, std::sqrt(variance / double(std::max<std::int64_t>(M - 1, 1)))};
 }
 
-/// Capped mean E[min(T, n)] of the exact law.
-double cappedMean(const std::vector<double>& pmf, std::int64_t n)
-{
-    return meanOf(pmf) + double(n) * massBeyond(pmf);
-}
-
 std::vector<std::uint64_t> countsOf(const IntegerHistogram& h, std::int64_t from, std::int64_t to)
 {
     std::vector<std::uint64_t> out;
@@ -103,28 +132,26 @@ std::vector<std::uint64_t> countsOf(const IntegerHistogram& h, std::int64_t from
 }
 
 /// Counts and exact probabilities of a time in bins, then the cell of "not by n".
-SummaryRow waitingChiSquared(const std::string& quantity, const WaitingTimeCounts& c, const std::vector<double>& masses,
-                             const std::vector<double>& law, std::vector<std::string>& notes)
+SummaryRow waitingChiSquared(const std::string& quantity, const WaitingTimeCounts& c, const WaitingLaw& law,
+                             std::vector<std::string>& notes)
 {
     std::vector<std::uint64_t> observed = c.counts;
-    std::vector<double> probability = masses;
+    std::vector<double> probability = law.masses;
     observed.push_back(c.notArrived);
-    probability.push_back(massBeyond(law));
+    probability.push_back(law.beyond);
     return chiSquaredRow(quantity, observed, probability, notes);
 }
 
 /// An occupation time (time positive, last zero) as a density over the fraction of n, with the
 /// arcsine density averaged over each bin when the walk has no drift.
 Panel occupationPanel(const std::string& key, const std::string& title, const std::string& xLabel,
-                      const OccupationCounts& c, const Law& law, std::vector<double>& masses, int parity,
-                      const PassageSettings& s)
+                      const OccupationCounts& c, const std::vector<double>& masses, const std::string& exactLabel,
+                      int parity, const PassageSettings& s)
 {
     const std::int64_t n = s.walk.steps;
-    if (law)
-        masses = c.bins.masses(*law);
     Panel p{key, title, "fraction", xLabel, "Probability density", {}, {}, {}};
-    fillTimeHistogram(p, {&c.bins.edges(), &c.counts, law ? &masses : nullptr, s.walk.walkers, parity, 1.0 / double(n)},
-                      "Simulated (" + countOf(s.walk.walkers, "walker") + ")", "Exact (Feller)", true);
+    fillTimeHistogram(p, {&c.bins.edges(), &c.counts, masses.empty() ? nullptr : &masses, s.walk.walkers, parity, 1.0 / double(n)},
+                      "Simulated (" + countOf(s.walk.walkers, "walker") + ")", exactLabel, true);
     if (s.walk.p == s.walk.q) {
         Series limit{"arcsine", "Arcsine density 1/(π√(x(1−x)))", SeriesStyle::Line, {}, true};
         for (std::size_t i = 0; i < p.x.size(); ++i) {
@@ -291,33 +318,44 @@ Expected<Result> PassageExperiment::compute(const PassageSettings& s, RunControl
     auto& notes = result.notes;
     auto cancelled = [&] { return control.cancelled(); };
 
-    // First passage and first return.
-    std::vector<double> passageMasses, returnMasses;
+    // First passage and first return. Each exact law (n + 1 values) is reduced to what the
+    // panels and the tests need as soon as it is computed: at n = 10^7 only one is held at a time.
+    std::vector<SummaryRow> fits;  // the χ² rows, after the other rows
     const Waiting passage{"passage", "First passage to level k = " + std::to_string(w.level), "P(T_k = n)",
                           "Exact (|k|/n)·P(S_n = k)", &sim.passage,
-                          exactOr(firstPassageLaw(w.level, w.p, w.q, n), "first-passage law", result), kParity};
+                          reduced(exactOr(firstPassageLaw(w.level, w.p, w.q, n), "first-passage law", result),
+                                  sim.passage.bins, n),
+                          kParity};
     if (cancelled())
         return fail(ErrorKind::Cancelled, "", "cancelled");
     const Waiting back{"return", "First return to 0", "f_n = P(T_0 = n)", "Exact f_n", &sim.firstReturn,
-                       exactOr(firstReturnLaw(w.p, w.q, n), "first-return law", result), even};
-    result.panels.push_back(waitingPanel(passage, s, "not there by n", passageMasses));
-    result.panels.push_back(waitingPanel(back, s, "not back by n", returnMasses));
+                       reduced(exactOr(firstReturnLaw(w.p, w.q, n), "first-return law", result), sim.firstReturn.bins, n),
+                       even};
+    result.panels.push_back(waitingPanel(passage, s, "not there by n", notes));
+    result.panels.push_back(waitingPanel(back, s, "not back by n", notes));
+    if (passage.law && std::all_of(passage.law->masses.begin(), passage.law->masses.end(), [](double m) { return m == 0; }))
+        notes.push_back("Level k = " + std::to_string(w.level) + " cannot be reached within n = " + std::to_string(n) + " steps: " +
+                        (std::abs(w.level) > n ? "it takes at least |k| = " + std::to_string(std::abs(w.level)) + " steps."
+                         : (w.level > 0 ? w.p : w.q) == 0 ? std::string("the walk never steps ") + (w.level > 0 ? "up (p = 0)." : "down (q = 0).")
+                                                           : std::string("its probability is below 1e-247.")));
 
-    const double arrived = 1.0 - double(sim.passage.notArrived) / double(M);
-    result.summary.push_back({"P(T_k ≤ n): reached level k by n", withError(arrived, std::sqrt(arrived * (1 - arrived) / double(M)), M),
-                              passage.law ? formatSignificant(1 - massBeyond(*passage.law), 6) : ""});
+    result.summary.push_back({"P(T_k ≤ n): reached level k by n", fractionOfWalkers(std::uint64_t(M) - sim.passage.notArrived, M),
+                              passage.law ? formatSignificant(1 - passage.law->beyond, 6) : ""});
     result.summary.push_back({"P(T_k < ∞): ever reaches level k", "", formatSignificant(passageProbability(w.level, w.p, w.q), 6)});
     const auto [capped, cappedError] = cappedMean(sim.passage, n, M);
     result.summary.push_back({std::string("E[min(T_k, n)]") + (sim.passage.bins.unit() ? "" : " (bin centres)"),
-                              withError(capped, cappedError, M), passage.law ? formatSignificant(cappedMean(*passage.law, n), 6) : ""});
+                              withError(capped, cappedError, M), passage.law ? formatSignificant(passage.law->cappedMean, 6) : ""});
     const double mean = meanPassageTime(w.level, w.p, w.q);
     result.summary.push_back({"E[T_k]", "", std::isfinite(mean) ? formatSignificant(mean, 6) : "infinite"});
-    const double returned = 1.0 - double(sim.firstReturn.notArrived) / double(M);
-    result.summary.push_back({"Returned to 0 by n", withError(returned, std::sqrt(returned * (1 - returned) / double(M)), M),
-                              back.law ? formatSignificant(1 - massBeyond(*back.law), 6) : ""});
+    result.summary.push_back({"Returned to 0 by n", fractionOfWalkers(std::uint64_t(M) - sim.firstReturn.notArrived, M),
+                              back.law ? formatSignificant(1 - back.law->beyond, 6) : ""});
     if (sim.passage.notArrived > 0)
         notes.push_back(std::to_string(sim.passage.notArrived) + " of " + std::to_string(M) +
                         " walkers did not reach level k by n: they are counted in the legend and in the χ² test.");
+    if (passage.law)
+        fits.push_back(waitingChiSquared("χ² first passage vs exact", sim.passage, *passage.law, notes));
+    if (back.law)
+        fits.push_back(waitingChiSquared("χ² first return vs exact", sim.firstReturn, *back.law, notes));
 
     // Number of returns, time positive, last zero, maximum.
     if (cancelled())
@@ -330,53 +368,69 @@ Expected<Result> PassageExperiment::compute(const PassageSettings& s, RunControl
     result.panels.push_back(std::move(returns));
     result.summary.push_back({"Mean number of returns by n", withError(sim.returns.mean(), std::sqrt(sim.returns.variance() / double(M)), M),
                               returnCount ? formatSignificant(meanOf(*returnCount), 6) : ""});
+    if (returnCount)
+        fits.push_back(chiSquaredRow("χ² number of returns vs exact",
+                                     countsOf(sim.returns, 0, std::int64_t(returnCount->size()) - 1), *returnCount, notes));
 
     if (cancelled())
         return fail(ErrorKind::Cancelled, "", "cancelled");
-    std::vector<double> positiveMasses, lastZeroMasses;
-    const Law positive = exactOr(timePositiveLaw(n, w.p, w.q), "law of the time positive", result);
+    // The legends name the method actually used (ArcsineLaw.h): Feller's discrete arcsine law is
+    // the fair case; other walks without lazy steps decompose at the last zero.
+    const bool fair = w.p == w.q && !lazy;
+    std::vector<double> positiveMasses;
+    if (const Law positive = exactOr(timePositiveLaw(n, w.p, w.q), "law of the time positive", result))
+        positiveMasses = sim.timePositive.bins.masses(*positive);
     const int positiveParity = !lazy && n % 2 == 0 ? 0 : -1;  // excursions have even lengths
     result.panels.push_back(occupationPanel("arcsine", "Time above 0: the arcsine law (n = " + std::to_string(n) + ")",
-                                            "Time positive P_n / n", sim.timePositive, positive, positiveMasses,
+                                            "Time positive P_n / n", sim.timePositive, positiveMasses,
+                                            fair ? "Exact (Feller's discrete arcsine law)"
+                                            : lazy ? "Exact (dynamic programme over S_t, P_t)"
+                                                   : "Exact (last zero and Chung–Feller)",
                                             positiveParity, s));
     const auto [extreme, extremeExact] = extremeShare(sim.timePositive, positiveMasses, n, M);
     result.summary.push_back({"P(time positive ≤ 10 % or ≥ 90 % of n)",
-                              withError(extreme, std::sqrt(extreme * (1 - extreme) / double(M)), M),
-                              (positive ? formatSignificant(extremeExact, 6) + " " : std::string()) + "(arcsine limit " +
+                              fractionOfWalkers(std::uint64_t(std::llround(extreme * double(M))), M),
+                              (positiveMasses.empty() ? std::string() : formatSignificant(extremeExact, 6) + " ") + "(arcsine limit " +
                                   formatSignificant(2 * arcsineCdf(0.1), 3) + ")"});
-    const Law lastZero = exactOr(lastZeroLaw(n, w.p, w.q), "law of the last zero", result);
+    if (!positiveMasses.empty())
+        fits.push_back(chiSquaredRow("χ² time positive vs exact", sim.timePositive.counts, positiveMasses, notes));
+    std::vector<double> lastZeroMasses;
+    if (const Law lastZero = exactOr(lastZeroLaw(n, w.p, w.q), "law of the last zero", result))
+        lastZeroMasses = sim.lastZero.bins.masses(*lastZero);
     result.panels.push_back(occupationPanel("lastzero", "Last visit to 0 within n = " + std::to_string(n) + " steps",
-                                            "Last zero L_n / n", sim.lastZero, lastZero, lastZeroMasses, even, s));
+                                            "Last zero L_n / n", sim.lastZero, lastZeroMasses,
+                                            fair ? "Exact (Feller's discrete arcsine law)" : "Exact u_t·P(T_0 > n − t)", even, s));
+    if (!lastZeroMasses.empty())
+        fits.push_back(chiSquaredRow("χ² last zero vs exact", sim.lastZero.counts, lastZeroMasses, notes));
 
     if (cancelled())
         return fail(ErrorKind::Cancelled, "", "cancelled");
-    const Law maximum = exactOr(maximumLaw(n, w.p, w.q), "law of the maximum", result);
+    Law maximum = exactOr(maximumLaw(n, w.p, w.q), "law of the maximum", result);
+    if (maximum) {  // keep the law up to its last positive value or the largest simulated maximum
+        std::size_t size = maximum->size();
+        while (size > 1 && (*maximum)[size - 1] == 0)
+            --size;
+        maximum->resize(std::max(size, std::size_t(sim.maximum.maxValue() + 1)), 0.0);
+        maximum->shrink_to_fit();
+    }
     Panel highest{"maximum", "Maximum M_n over n = " + std::to_string(n) + " steps", "maximum",
                   "Maximum m", "P(M_n = m)", {}, {}, {}};
     fillIntegerHistogram(highest, sim.maximum, M, maximum.value_or(std::vector<double>{}), 0,
-                         "Simulated (" + countOf(M, "walker") + ")", "Exact (reflection principle)");
+                         "Simulated (" + countOf(M, "walker") + ")",
+                         w.p == w.q ? "Exact (reflection principle)" : "Exact (weighted reflection principle)");
     result.panels.push_back(std::move(highest));
     result.summary.push_back({"E[M_n]", withError(sim.maximum.mean(), std::sqrt(sim.maximum.variance() / double(M)), M),
                               maximum ? formatSignificant(meanOf(*maximum), 6) : ""});
+    if (maximum)
+        fits.push_back(chiSquaredRow("χ² maximum vs exact", countsOf(sim.maximum, 0, std::int64_t(maximum->size()) - 1),
+                                     *maximum, notes));
     result.panels.push_back(signPathsPanel(sim, w));
     if (sim.pathTimes.size() < std::size_t(n) + 1)
         notes.push_back("Sample paths are drawn at " + std::to_string(sim.pathTimes.size()) + " of the " +
                         std::to_string(n + 1) + " times; the colour of a segment between them is that of its midpoint.");
 
     // Goodness of fit of every histogram.
-    if (passage.law)
-        result.summary.push_back(waitingChiSquared("χ² first passage vs exact", sim.passage, passageMasses, *passage.law, notes));
-    if (back.law)
-        result.summary.push_back(waitingChiSquared("χ² first return vs exact", sim.firstReturn, returnMasses, *back.law, notes));
-    if (returnCount)
-        result.summary.push_back(chiSquaredRow("χ² number of returns vs exact",
-                                               countsOf(sim.returns, 0, std::int64_t(returnCount->size()) - 1), *returnCount, notes));
-    if (positive)
-        result.summary.push_back(chiSquaredRow("χ² time positive vs exact", sim.timePositive.counts, positiveMasses, notes));
-    if (lastZero)
-        result.summary.push_back(chiSquaredRow("χ² last zero vs exact", sim.lastZero.counts, lastZeroMasses, notes));
-    if (maximum)
-        result.summary.push_back(chiSquaredRow("χ² maximum vs exact", countsOf(sim.maximum, 0, n), *maximum, notes));
+    result.summary.insert(result.summary.end(), fits.begin(), fits.end());
     result.summary.push_back({"Simulation time", formatRunTime(sim.seconds, sim.threads), ""});
     return result;
 }

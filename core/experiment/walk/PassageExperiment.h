@@ -27,6 +27,13 @@ struct PassageSettings {
 /// - "maximum": P(M_n = m) (maximumLaw);
 /// - "signpaths": sample paths, series "positive_i" / "negative_i" (groups "positive",
 ///   "negative": the segments above 0 and the rest, NaN elsewhere) and the level-0 guide.
+/// Exact legends name the method used (Feller's discrete arcsine law only for p = q, r = 0;
+/// the weighted reflection principle for p ≠ q). The waiting-time views fall back to linear
+/// axes, with a note, when their positive values are at fewer than 3 times or within a factor
+/// of 10; a level that cannot be reached within n gets a note saying why.
+/// Runs above kMaxPathWork (walkers × steps) are refused by validate. Memory: the exact laws
+/// are computed one at a time and reduced to their bins, about 40 bytes per step at the peak
+/// (≈ 420 MB at n = 10^7, the longest exact horizon; the time-positive law is the largest).
 class PassageExperiment final : public SettingsExperiment<PassageSettings> {
 public:
     PassageExperiment();

@@ -15,6 +15,16 @@ std::string withError(double value, double standardError, std::int64_t count)
            (count < 2 ? "n/a (needs M ≥ 2)" : formatSignificant(standardError, 2));
 }
 
+std::string fractionOfWalkers(std::uint64_t k, std::int64_t walkers)
+{
+    if (k == 0)
+        return "0 (none of " + std::to_string(walkers) + ")";
+    if (std::int64_t(k) == walkers)
+        return "1 (all " + std::to_string(walkers) + ")";
+    const double f = double(k) / double(walkers);
+    return withError(f, std::sqrt(f * (1 - f) / double(walkers)), walkers);
+}
+
 std::string percent(double fraction)
 {
     if (fraction > 0 && fraction < 1e-6)

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <set>
 
 namespace walklab::core {
@@ -31,6 +32,8 @@ Panel otherBarriers(const std::string& key, const std::string& title, const std:
     return {key, title + ": choose barriers = " + needed, "x", "", "", {0, 1}, {}, {}};
 }
 
+/// The sample games up to the end of the last one shown (n, or the path horizon, when one is
+/// unfinished), the barriers as guides.
 Panel pathPanel(const RuinParams& g, const RuinSimulation& sim)
 {
     const bool absorbing = g.barriers == Barriers::Absorbing;
@@ -38,38 +41,91 @@ Panel pathPanel(const RuinParams& g, const RuinSimulation& sim)
             (absorbing ? "Sample games: z = " : "Reflected walks: z = ") + std::to_string(g.capital) + ", a = " +
                 std::to_string(g.target),
             "step", "Time t (steps)", "Capital", {}, {}, {}};
-    for (auto t : sim.pathTimes)
-        p.x.push_back(double(t));
+    std::int64_t end = sim.pathTimes.empty() ? 0 : sim.pathTimes.back();
+    if (absorbing && !sim.pathDurations.empty()) {
+        const bool unfinished = std::ranges::find(sim.pathDurations, -1) != sim.pathDurations.end();
+        end = unfinished ? end : std::max<std::int64_t>(1, std::ranges::max(sim.pathDurations));
+    }
+    // Times up to the first one at or after the end (a decimated path reaches its barrier there).
+    const std::size_t kept = std::min(sim.pathTimes.size(),
+                                      std::size_t(std::ranges::lower_bound(sim.pathTimes, end) - sim.pathTimes.begin()) + 1);
+    for (std::size_t j = 0; j < kept; ++j)
+        p.x.push_back(double(sim.pathTimes[j]));
+    if (!absorbing && end < g.steps)
+        p.title += " (the first " + std::to_string(end) + " of n = " + std::to_string(g.steps) + " steps)";
     for (std::size_t i = 0; i < sim.paths.size(); ++i)
-        p.series.push_back({"path_" + std::to_string(i + 1), "Gambler " + std::to_string(i + 1), SeriesStyle::Line,
-                            std::vector<double>(sim.paths[i].begin(), sim.paths[i].end())});
-    p.series.push_back({"target", (absorbing ? "Target a = " : "Reflecting barriers 0 and a = ") + std::to_string(g.target),
-                        SeriesStyle::Guide, std::vector<double>(p.x.size(), double(g.target))});
-    p.series.push_back({"ruin", absorbing ? "Ruin at 0" : "", SeriesStyle::Guide, std::vector<double>(p.x.size(), 0.0)});
+        p.series.push_back({"path_" + std::to_string(i + 1), (absorbing ? "Gambler " : "Walker ") + std::to_string(i + 1),
+                            SeriesStyle::Line,
+                            std::vector<double>(sim.paths[i].begin(), sim.paths[i].begin() + std::ptrdiff_t(kept))});
+    const std::string a = std::to_string(g.target);
+    p.series.push_back({"target", absorbing ? "Target a = " + a : "Reflecting barrier a = " + a, SeriesStyle::Guide,
+                        std::vector<double>(p.x.size(), double(g.target))});
+    p.series.push_back({"ruin", absorbing ? "Ruin at 0" : "Reflecting barrier 0", SeriesStyle::Guide,
+                        std::vector<double>(p.x.size(), 0.0)});
     p.yFrom = 0;
     p.yTo = double(g.target);
     return p;
 }
 
-/// The exact ruin curve over z = 0 … a (about kCurveCapitals of them for large a) and the
-/// simulated capitals with error bars of 2 standard errors.
-Panel ruinPanel(const RuinParams& g, const RuinSimulation& sim)
+/// The exact ruin probability the simulated curve estimates: P(ruin within n) from every
+/// capital (`within`, when the cap n matters and ruinCurveWithin() could compute it) or
+/// P(ruin) without a cap.
+struct CurveLaw {
+    std::optional<std::vector<double>> within;  ///< ruinCurveWithin(a, p, q, n), when the cap matters
+    bool capUnknown = false;  ///< the cap may matter (games unfinished) but within n is too costly
+    std::string note;         ///< why, when capUnknown
+    double at(const RuinParams& g, std::int64_t z) const
+    {
+        return within ? (*within)[std::size_t(z)] : ruinProbability(z, g.target, g.p, g.q);
+    }
+};
+
+/// The cap matters when some start's P(ruin) and P(ruin within n) differ by this much.
+constexpr double kCapMatters = 1e-9;
+
+CurveLaw curveLaw(const RuinParams& g, const RuinSimulation& sim)
 {
-    Panel p{"ruin", "P(ruin) against the starting capital (p = " + formatNumber(g.p) + ")",
-            "capital", "Starting capital z", "P(ruin)", {}, {}, {}};
+    CurveLaw law;
+    auto within = ruinCurveWithin(g.target, g.p, g.q, g.steps);
+    if (!within) {
+        const bool unfinished = std::ranges::any_of(sim.curveUnfinished, [](auto u) { return u > 0; });
+        law.capUnknown = unfinished;
+        law.note = within.error().front().message;
+        return law;
+    }
+    for (std::int64_t z = 0; z <= g.target; ++z)
+        if (ruinProbability(z, g.target, g.p, g.q) - (*within)[std::size_t(z)] >= kCapMatters) {
+            law.within = std::move(*within);
+            break;
+        }
+    return law;
+}
+
+/// The exact ruin curve over z = 0 … a (about kCurveCapitals of them for large a) — within n
+/// when the cap matters, with the curve without a cap as a guide — and the simulated capitals
+/// with error bars of 2 standard errors.
+Panel ruinPanel(const RuinParams& g, const RuinSimulation& sim, const CurveLaw& law)
+{
+    const std::string within = law.within ? " within n = " + std::to_string(g.steps) + " rounds" : "";
+    Panel p{"ruin", "P(ruin" + within + ") against the starting capital (p = " + formatNumber(g.p) + ")",
+            "capital", "Starting capital z", "P(ruin" + std::string(law.within ? " within n" : "") + ")", {}, {}, {}};
     std::set<std::int64_t> capitals(sim.curveCapitals.begin(), sim.curveCapitals.end());
     const std::int64_t step = std::max<std::int64_t>(1, g.target / kCurveCapitals);
     for (std::int64_t z = 0; z <= g.target; z += step)
         capitals.insert(z);
     capitals.insert(g.target);
-    Series exact{"exact", "Exact (ρ^a − ρ^z)/(ρ^a − 1)", SeriesStyle::Line, {}};
-    if (g.p == g.q)
-        exact.label = "Exact 1 − z/a (fair game)";
-    Series simulated{"simulated", "Simulated ± 2 se (" + countOf(sim.curveWalkers, "game") + " each)",
+    const std::string closedForm =
+        g.p == g.q ? "1 − z/a (fair game)" : "(ρ^a − ρ^z)/(ρ^a − 1), ρ = q/p = " + formatSignificant(g.q / g.p, 4);
+    Series exact{"exact", law.within ? "Exact P(ruin within n = " + std::to_string(g.steps) + ")" : "Exact " + closedForm,
+                 SeriesStyle::Line, {}};
+    Series uncapped{"uncapped", "Without a cap: " + closedForm, SeriesStyle::Guide, {}};
+    Series simulated{"simulated", "Simulated ± 2 se (" + countOf(sim.curveWalkers, "game") + " each" +
+                                      (law.within || law.capUnknown ? ", unfinished at n count as not ruined)" : ")"),
                      SeriesStyle::Points, {}};
     for (std::int64_t z : capitals) {
         p.x.push_back(double(z));
-        exact.y.push_back(ruinProbability(z, g.target, g.p, g.q));
+        exact.y.push_back(law.at(g, z));
+        uncapped.y.push_back(ruinProbability(z, g.target, g.p, g.q));
         const auto at = std::find(sim.curveCapitals.begin(), sim.curveCapitals.end(), z);
         const bool simulatedHere = at != sim.curveCapitals.end();
         const std::size_t j = std::size_t(at - sim.curveCapitals.begin());
@@ -77,7 +133,74 @@ Panel ruinPanel(const RuinParams& g, const RuinSimulation& sim)
         simulated.error.push_back(simulatedHere ? 2 * sim.curveStandardError[j] : std::nan(""));
     }
     p.series = {std::move(simulated), std::move(exact)};
+    if (law.within)
+        p.series.push_back(std::move(uncapped));
+    p.yFrom = 0;
+    p.yTo = 1;
     return p;
+}
+
+/// The ruin curve in one row: the largest |simulated − exact| / se over the k simulated
+/// capitals with se > 0 (the ends 0 and a have none), and beside it the chance of a maximum at
+/// least m = that large when every point is exact up to independent normal errors:
+/// P(max of k |N(0, 1)| ≥ m) = 1 − erf(m/√2)^k (a normal approximation of the binomials).
+SummaryRow ruinCurveRow(const RuinParams& g, const RuinSimulation& sim, const CurveLaw& law)
+{
+    double worst = 0;
+    int k = 0;
+    for (std::size_t j = 0; j < sim.curveCapitals.size(); ++j)
+        if (sim.curveStandardError[j] > 0) {
+            ++k;
+            worst = std::max(worst, std::abs(sim.curveRuinFraction[j] - law.at(g, sim.curveCapitals[j])) /
+                                        sim.curveStandardError[j]);
+        }
+    const std::string quantity = "Ruin curve: largest |simulated − exact| / se over " + countOf(k, "capital");
+    if (law.capUnknown)
+        return {quantity, "n/a (games unfinished at n; no exact curve within n)", ""};
+    if (k == 0)
+        return {quantity, "n/a (no capital with se > 0)", ""};
+    const double pValue = -std::expm1(double(k) * std::log1p(-std::erfc(worst / std::sqrt(2.0))));
+    return {quantity, formatSignificant(worst, 3), "p-value ≈ " + formatSignificant(pValue, 3)};
+}
+
+/// "0.4937 ± 0.005" for k of M; "1 (all 10)" or "0 (none of 10)" when the binomial standard
+/// error would be 0.
+std::string proportion(std::uint64_t k, std::int64_t M)
+{
+    const double f = double(k) / double(M);
+    if (k == 0)
+        return "0 (none of " + std::to_string(M) + ")";
+    if (std::int64_t(k) == M)
+        return "1 (all " + std::to_string(M) + ")";
+    return withError(f, std::sqrt(f * (1 - f) / double(M)), M);
+}
+
+/// An exact probability, "< 1e-30" below the precision of the transfer matrix.
+std::string probability(double value)
+{
+    return value > 0 && value < 1e-30 ? "< 1e-30" : formatSignificant(value, 6);
+}
+
+/// The position at time n with reflecting barriers over x = 0 … a: simulated, exact (when
+/// computable) and the stationary law.
+Panel positionPanel(const RuinParams& g, const RuinSimulation& sim, const std::vector<double>& law)
+{
+    Panel position{"position", "Position at time n = " + std::to_string(g.steps) + " (" + gameOf(g) + ")", "position",
+                   "Position x", "P(X_n = x)", {}, {}, {}};
+    Series simulated{"simulated", "Simulated (" + countOf(g.walkers, "walker") + ")", SeriesStyle::Bars, {}};
+    Series exact{"exact", "Exact", SeriesStyle::Points, {}, true};
+    Series stationary{"stationary", g.p == g.q ? "Stationary law (uniform)" : "Stationary law ∝ (p/q)^x",
+                      SeriesStyle::Line, reflectingStationaryLaw(g.target, g.p, g.q), true};
+    for (std::int64_t x = 0; x <= g.target; ++x) {
+        position.x.push_back(double(x));
+        simulated.y.push_back(double(sim.positions.count(x)) / double(g.walkers));
+    }
+    exact.y = law;
+    position.series.push_back(std::move(simulated));
+    if (!law.empty())
+        position.series.push_back(std::move(exact));
+    position.series.push_back(std::move(stationary));
+    return position;
 }
 
 }  // namespace
@@ -95,16 +218,17 @@ RuinExperiment::RuinExperiment()
         {"q", "P(lose a round) q", ParamType::Real, 0, 1, "", "",
          "Probability of losing one unit (0 … 1 − p); empty means 1 − p. A round is a draw with probability "
          "r = 1 − p − q."},
-        {"walkers", "Gamblers M", ParamType::Integer, 1, 1e9, std::to_string(d.walkers), "walkers",
+        {"walkers", "Gamblers M", ParamType::Integer, 1, 1e9, std::to_string(d.walkers), "gamblers",
          "Number of independent games simulated (1 … 10^9); as many again estimate the ruin curve."},
         {"steps", "Steps n", ParamType::Integer, 1, 1e9, std::to_string(d.steps), "steps",
-         "Absorbing barriers: the most rounds played; games still going then are counted as unfinished. "
-         "Reflecting barriers: the time at which the positions are shown (1 … 10^9)."},
+         "Absorbing barriers: the most rounds played; games still going then are counted as unfinished "
+         "(and compared with the exact laws within n rounds). Reflecting barriers: the time at which the positions "
+         "are shown (1 … 10^9)."},
         {"barriers", "Barriers", ParamType::Choice, 0, 0, std::string(kBarrierNames[0]), "",
          "Absorbing: the game ends at 0 (ruin) or a (win). Reflecting: a step that would leave 0 … a is not taken.",
-         {{std::string(kBarrierNames[0]), "Absorbing (ruin or win)"}, {std::string(kBarrierNames[1]), "Reflecting"}}},
+         {{std::string(kBarrierNames[0]), "Absorbing"}, {std::string(kBarrierNames[1]), "Reflecting"}}},
         seedParam(std::to_string(d.seed)),
-        {"paths", "Games shown", ParamType::Integer, 0, 1000, std::to_string(d.paths), "paths",
+        {"paths", "Gamblers shown", ParamType::Integer, 0, 1000, std::to_string(d.paths), "gamblers",
          "Number of sample games drawn (0 … 1000, at most the number of gamblers).", {}, false, {"path"}},
     };
     m_views = {
@@ -114,7 +238,7 @@ RuinExperiment::RuinExperiment()
         {"duration", "Duration",
          "How long the game lasts: simulated, exact, and the games unfinished after n rounds."},
         {"position", "Position (reflecting)",
-         "Reflecting barriers: where the walker is at time n, exact and the stationary law."},
+         "Reflecting barriers: where the walker is at time n, exact and the stationary law.", true},
     };
 }
 
@@ -131,13 +255,13 @@ std::vector<Preset> RuinExperiment::presets() const
 {
     return {
         {"Fair game (z = 10, a = 20)", "A fair coin, equal capitals: ruin with probability 1/2, z(a − z) = 100 rounds on average.",
-         {{"capital", "10"}, {"target", "20"}, {"p", "0.5"}, {"q", ""}, {"barriers", "absorbing"}}},
+         {{"capital", "10"}, {"target", "20"}, {"p", "0.5"}, {"q", ""}, {"barriers", "absorbing"}, {"steps", "10000"}}},
         {"A slightly unfair casino (p = 0.49, z = 90, a = 100)",
          "Odds barely against the gambler, who needs only 10 more units: a win 2 times in 3, yet the expected gain is −23.6 units.",
-         {{"capital", "90"}, {"target", "100"}, {"p", "0.49"}, {"q", ""}, {"barriers", "absorbing"}}},
+         {{"capital", "90"}, {"target", "100"}, {"p", "0.49"}, {"q", ""}, {"barriers", "absorbing"}, {"steps", "100000"}}},
         {"Feller's table: p = 0.45, z = 90, a = 100",
          "Feller vol. I, §XIV.2, Table 1: ruin probability 0.866, expected gain −76.6, expected duration 765.6.",
-         {{"capital", "90"}, {"target", "100"}, {"p", "0.45"}, {"q", ""}, {"barriers", "absorbing"}}},
+         {{"capital", "90"}, {"target", "100"}, {"p", "0.45"}, {"q", ""}, {"barriers", "absorbing"}, {"steps", "100000"}}},
         {"Reflecting barriers", "Walls at 0 and 20 that push the walker back: after 400 steps it is near its stationary law.",
          {{"capital", "0"}, {"target", "20"}, {"p", "0.55"}, {"q", ""}, {"barriers", "reflecting"}, {"steps", "400"}}},
     };
@@ -174,7 +298,6 @@ Expected<Result> RuinExperiment::compute(const RuinParams& g, RunControl& contro
     Result result;
     result.threads = sim.threads;
     auto& notes = result.notes;
-    auto estimate = [&](double f) { return withError(f, std::sqrt(f * (1 - f) / m), M); };
     result.panels.push_back(pathPanel(g, sim));
 
     if (g.barriers == Barriers::Reflecting) {
@@ -183,17 +306,8 @@ Expected<Result> RuinExperiment::compute(const RuinParams& g, RunControl& contro
         auto law = reflectingPositionLaw(g.capital, g.target, g.p, g.q, g.steps);
         if (!law)
             notes.push_back("No exact law of the position: " + law.error().front().message + ".");
-        Panel position{"position", "Position at time n = " + std::to_string(g.steps) + " (" + gameOf(g) + ")",
-                       "position", "Position x", "P(X_n = x)", {}, {}, {}};
-        fillIntegerHistogram(position, sim.positions, M, law ? *law : std::vector<double>{}, 0,
-                             "Simulated (" + countOf(M, "walker") + ")", "Exact");
-        Series stationary{"stationary", g.p == g.q ? "Stationary law (uniform)" : "Stationary law ∝ (p/q)^x",
-                          SeriesStyle::Line, {}, true};
+        result.panels.push_back(positionPanel(g, sim, law ? *law : std::vector<double>{}));
         const std::vector<double> pi = reflectingStationaryLaw(g.target, g.p, g.q);
-        for (double x : position.x)
-            stationary.y.push_back(x >= 0 && x <= double(g.target) ? pi[std::size_t(x)] : 0.0);
-        position.series.push_back(std::move(stationary));
-        result.panels.push_back(std::move(position));
         long double mean = 0, stationaryMean = 0;
         for (std::size_t x = 0; x < pi.size(); ++x)
             stationaryMean += (long double)x * pi[x];
@@ -214,15 +328,17 @@ Expected<Result> RuinExperiment::compute(const RuinParams& g, RunControl& contro
     }
 
     // Absorbing barriers: the ruin curve, the duration, the summary of the game from z.
-    result.panels.push_back(ruinPanel(g, sim));
+    const CurveLaw curve = curveLaw(g, sim);
+    result.panels.push_back(ruinPanel(g, sim, curve));
     if (control.cancelled())
         return fail(ErrorKind::Cancelled, "", "cancelled");
-    auto law = ruinDurationLaw(g.capital, g.target, g.p, g.q, sim.durationEdges);
+    const TimeBins& bins = sim.durationBins;
+    auto law = ruinDurationLaw(g.capital, g.target, g.p, g.q, bins);
     if (!law)
         notes.push_back("No exact law of the duration: " + law.error().front().message + ".");
     // Bins in sight: up to the last one with a walker or with an exact probability per step
     // above 10^-6 of the largest.
-    std::vector<std::uint64_t> counts(sim.ruinDurations.size());
+    std::vector<std::uint64_t> counts(bins.bins());
     std::vector<double> masses;
     for (std::size_t i = 0; i < counts.size(); ++i)
         counts[i] = sim.ruinDurations[i] + sim.winDurations[i];
@@ -234,59 +350,65 @@ Expected<Result> RuinExperiment::compute(const RuinParams& g, RunControl& contro
         double top = 0;
         for (std::size_t i = 0; i < counts.size(); ++i) {
             masses.push_back(law->ruin[i] + law->win[i]);
-            top = std::max(top, masses[i] / double(sim.durationEdges[i + 1] - sim.durationEdges[i]));
+            top = std::max(top, masses[i] / double(bins.width(i)));
         }
         for (std::size_t i = 0; i < counts.size(); ++i)
-            if (masses[i] / double(sim.durationEdges[i + 1] - sim.durationEdges[i]) >= 1e-6 * top)
+            if (masses[i] / double(bins.width(i)) >= 1e-6 * top)
                 shown = std::max(shown, i + 1);
     }
-    const std::vector<std::int64_t> edges(sim.durationEdges.begin(), sim.durationEdges.begin() + std::ptrdiff_t(shown) + 1);
+    const std::vector<std::int64_t> edges(bins.edges().begin(), bins.edges().begin() + std::ptrdiff_t(shown) + 1);
     const std::vector<std::uint64_t> shownCounts(counts.begin(), counts.begin() + std::ptrdiff_t(shown));
     const std::vector<double> shownMasses = law ? std::vector<double>(masses.begin(), masses.begin() + std::ptrdiff_t(shown))
                                                 : std::vector<double>{};
-    const double unfinished = double(sim.unfinished) / m;
-    Panel duration{"duration", "Duration of the game from z = " + std::to_string(g.capital), "step", "Duration T (rounds)", "Probability per round", {}, {}, {}};
-    fillTimeHistogram(duration, {&edges, &shownCounts, law ? &shownMasses : nullptr, M, -1},
-                      "Simulated (" + countOf(M, "game") + "), " + percent(unfinished) + " unfinished at n",
-                      law ? "Exact, " + percent(law->beyond) + " unfinished at n" : "");
+    Panel duration{"duration", "Duration of the game from z = " + std::to_string(g.capital), "step", "Duration T (rounds)",
+                   bins.unit() ? "P(T = t)" : "P(T = t), averaged over bins", {}, {}, {}};
+    fillTimeHistogram(duration,
+                      {&edges, &shownCounts, law ? &shownMasses : nullptr, M, ruinDurationParity(g.capital, g.target, g.p, g.q)},
+                      "Simulated (" + countOf(M, "game") + "), " + percent(double(sim.unfinished) / m) + " unfinished at n",
+                      law ? "Exact" : "");
     duration.logX = true;  // quick wins and slow ruins differ by orders of magnitude
     result.panels.push_back(std::move(duration));
     result.panels.push_back(otherBarriers("position", "Position at n", "reflecting"));
 
-    result.summary.push_back({"Ruin probability from z", estimate(double(sim.ruined) / m),
-                              formatSignificant(ruinProbability(g.capital, g.target, g.p, g.q), 6)});
-    result.summary.push_back({"Win probability (reach a)", estimate(double(sim.won) / m),
-                              formatSignificant(winProbability(g.capital, g.target, g.p, g.q), 6)});
+    // With games unfinished at the cap, the simulation estimates P(ruin within n): compared with
+    // that, and the probabilities without a cap listed below without a simulated value.
+    const bool capped = law ? law->beyond >= kCapMatters : sim.unfinished > 0;
+    const std::string n = std::to_string(g.steps);
+    const std::string ruin = formatSignificant(ruinProbability(g.capital, g.target, g.p, g.q), 6);
+    const std::string win = formatSignificant(winProbability(g.capital, g.target, g.p, g.q), 6);
+    if (capped) {
+        result.summary.push_back({"Ruin within n = " + n + " rounds", proportion(sim.ruined, M),
+                                  law ? probability(law->ruinBy) : ""});
+        result.summary.push_back({"Win within n = " + n + " rounds", proportion(sim.won, M), law ? probability(law->winBy) : ""});
+        result.summary.push_back({"Ruin probability (no cap)", "", ruin});
+        result.summary.push_back({"Win probability (no cap)", "", win});
+    } else {
+        result.summary.push_back({"Ruin probability from z", proportion(sim.ruined, M), ruin});
+        result.summary.push_back({"Win probability (reach a)", proportion(sim.won, M), win});
+    }
     result.summary.push_back({"Expected duration E[T]", "", formatSignificant(expectedDuration(g.capital, g.target, g.p, g.q), 6)});
     result.summary.push_back({"E[min(T, n)]", withError(sim.durationMean, sim.durationStandardError, M),
                               law ? formatSignificant(law->truncatedMean, 6) : ""});
     result.summary.push_back({"Expected gain a·P(win) − z", "", formatSignificant(expectedGain(g.capital, g.target, g.p, g.q), 6)});
-    result.summary.push_back({"Unfinished after n rounds", estimate(unfinished), law ? formatSignificant(law->beyond, 6) : ""});
+    result.summary.push_back({"Unfinished after n rounds", proportion(sim.unfinished, M), law ? probability(law->beyond) : ""});
     if (law) {
         std::vector<std::uint64_t> observed = counts;
-        std::vector<double> probability = masses;
+        std::vector<double> probabilities = masses;
         observed.push_back(sim.unfinished);
-        probability.push_back(law->beyond);
-        result.summary.push_back(chiSquaredRow("χ² duration vs exact", observed, probability, notes));
+        probabilities.push_back(law->beyond);
+        result.summary.push_back(chiSquaredRow("χ² duration vs exact", observed, probabilities, notes));
     }
-    // The ruin curve: how far the simulated capitals are from the exact curve, in standard errors.
-    double worst = 0;
-    for (std::size_t j = 0; j < sim.curveCapitals.size(); ++j)
-        if (sim.curveStandardError[j] > 0)
-            worst = std::max(worst, std::abs(sim.curveRuinFraction[j] -
-                                             ruinProbability(sim.curveCapitals[j], g.target, g.p, g.q)) /
-                                        sim.curveStandardError[j]);
-    result.summary.push_back({"Ruin curve: largest |simulated − exact| / se", formatSignificant(worst, 3),
-                              std::to_string(sim.curveCapitals.size()) + " capitals"});
+    result.summary.push_back(ruinCurveRow(g, sim, curve));
     if (sim.unfinished > 0)
         notes.push_back(std::to_string(sim.unfinished) + " of " + std::to_string(M) + " games were still going after n = " +
-                        std::to_string(g.steps) + " rounds: counted as unfinished, not dropped.");
-    std::uint64_t curveUnfinished = 0;
-    for (auto u : sim.curveUnfinished)
-        curveUnfinished += u;
-    if (curveUnfinished > 0)
-        notes.push_back("Ruin curve: " + std::to_string(curveUnfinished) +
-                        " games were unfinished after n rounds; the points estimate P(ruin within n rounds).");
+                        n + " rounds: counted as unfinished, not dropped.");
+    if (curve.within)
+        notes.push_back("Ruin curve: games unfinished after n = " + n +
+                        " rounds count as not ruined; the points estimate P(ruin within n rounds), the exact line.");
+    if (curve.capUnknown)
+        notes.push_back("Ruin curve: games were unfinished after n = " + n +
+                        " rounds, so the points estimate P(ruin within n rounds), which could not be computed ("
+                        + curve.note + "); the line is P(ruin) without a cap.");
     result.summary.push_back({"Simulation time", formatRunTime(sim.seconds, sim.threads), ""});
     return result;
 }

@@ -55,17 +55,15 @@ void enumerate(std::int64_t x, std::int64_t a, double p, double q, std::int64_t 
     enumerate(x, a, p, q, t + 1, n, weight * (1 - p - q), ruin, win);
 }
 
-std::vector<std::int64_t> unitEdges(std::int64_t n)
+/// Durations 1 … n in unit bins (n ≤ kMaxUnitTimeBins).
+TimeBins unitBins(std::int64_t n)
 {
-    std::vector<std::int64_t> e;
-    for (std::int64_t t = 1; t <= n + 1; ++t)
-        e.push_back(t);
-    return e;
+    return TimeBins::logarithmic(1, n);
 }
 
-RuinDurationLaw lawOrFail(std::int64_t z, std::int64_t a, double p, double q, const std::vector<std::int64_t>& edges)
+RuinDurationLaw lawOrFail(std::int64_t z, std::int64_t a, double p, double q, const TimeBins& bins)
 {
-    auto law = ruinDurationLaw(z, a, p, q, edges);
+    auto law = ruinDurationLaw(z, a, p, q, bins);
     EXPECT_TRUE(law.has_value()) << (law ? "" : law.error().front().message);
     return law ? *law : RuinDurationLaw{};
 }
@@ -180,7 +178,7 @@ TEST(GamblersRuin, TransferMatrixMatchesEveryPath)
                                      std::tuple{4, 9, 0.6, 0.4}}) {
         std::vector<double> ruin(n, 0.0), win(n, 0.0);
         enumerate(z, a, p, q, 0, n, 1.0, ruin, win);
-        const RuinDurationLaw law = lawOrFail(z, a, p, q, unitEdges(n));
+        const RuinDurationLaw law = lawOrFail(z, a, p, q, unitBins(n));
         double total = 0;
         for (std::size_t t = 0; t < std::size_t(n); ++t) {
             EXPECT_NEAR(law.ruin[t], ruin[t], 1e-15) << "z = " << z << ", a = " << a << ", t = " << t + 1;
@@ -197,7 +195,7 @@ TEST(GamblersRuin, DurationLawAddsUpToTheClosedForms)
     // Σ ruin + Σ win + P(T > n) = 1.
     for (const auto& [z, a, p, q] : {std::tuple{5, 10, 0.5, 0.5}, std::tuple{90, 100, 0.45, 0.55},
                                      std::tuple{7, 12, 0.2, 0.25}, std::tuple{1, 40, 0.52, 0.48}}) {
-        const RuinDurationLaw law = lawOrFail(z, a, p, q, durationBinEdges(10'000'000, q + p == 1 ? 2 : 1));
+        const RuinDurationLaw law = lawOrFail(z, a, p, q, TimeBins::logarithmic(1, 10'000'000));
         EXPECT_NEAR(law.ruinBy + law.winBy + law.beyond, 1.0, 1e-13);
         EXPECT_LT(law.beyond, 1e-29);
         EXPECT_NEAR(law.ruinBy, ruinProbability(z, a, p, q), 1e-12);
@@ -209,7 +207,7 @@ TEST(GamblersRuin, DurationLawAddsUpToTheClosedForms)
         EXPECT_NEAR(binned, law.ruinBy + law.winBy, 1e-14);
     }
     // A short cap: most of the mass is beyond it, still summing to 1.
-    const RuinDurationLaw capped = lawOrFail(50, 100, 0.5, 0.5, durationBinEdges(1000, 2));
+    const RuinDurationLaw capped = lawOrFail(50, 100, 0.5, 0.5, TimeBins::logarithmic(1, 1000));
     EXPECT_GT(capped.beyond, 0.7);  // D_z = 2500 ≫ 1000
     EXPECT_NEAR(capped.ruinBy + capped.winBy + capped.beyond, 1.0, 1e-13);
     EXPECT_LT(capped.truncatedMean, 1000);
@@ -218,9 +216,10 @@ TEST(GamblersRuin, DurationLawAddsUpToTheClosedForms)
 TEST(GamblersRuin, DurationsKeepTheirParityWithoutLazySteps)
 {
     // From z = 3 with a = 8 and r = 0: ruin only at odd times, a win (5 steps away) also odd.
-    const RuinDurationLaw law = lawOrFail(3, 8, 0.5, 0.5, unitEdges(30));
+    const TimeBins bins = unitBins(30);
+    const RuinDurationLaw law = lawOrFail(3, 8, 0.5, 0.5, bins);
     for (std::size_t i = 0; i < law.ruin.size(); ++i) {
-        const std::int64_t t = law.edges[i];
+        const std::int64_t t = bins.lower(i);
         if (t % 2 == 0) {
             EXPECT_EQ(law.ruin[i], 0.0) << t;
             EXPECT_EQ(law.win[i], 0.0) << t;
@@ -231,39 +230,106 @@ TEST(GamblersRuin, DurationsKeepTheirParityWithoutLazySteps)
 
 TEST(GamblersRuin, HugeRequestsAreRefusedWithTheFigure)
 {
-    const auto law = ruinDurationLaw(50000, 100000, 0.5, 0.5, durationBinEdges(1'000'000'000, 2));
+    const auto law = ruinDurationLaw(50000, 100000, 0.5, 0.5, TimeBins::logarithmic(1, 1'000'000'000));
     ASSERT_FALSE(law.has_value());
     EXPECT_EQ(law.error().front().kind, ErrorKind::TooLarge);
     EXPECT_EQ(law.error().front().parameter, "steps");
     EXPECT_NE(law.error().front().message.find("1e+14"), std::string::npos) << law.error().front().message;
     // The fair game with a = 1000 needs ~1.4·10^7 steps before the mass left is below 10^-30;
     // with a drift it is over within ~4·10^4: a cap of 10^9 then costs nothing.
-    const auto fair = ruinDurationLaw(500, 1000, 0.5, 0.5, durationBinEdges(1'000'000'000, 2));
+    const auto fair = ruinDurationLaw(500, 1000, 0.5, 0.5, TimeBins::logarithmic(1, 1'000'000'000));
     ASSERT_FALSE(fair.has_value());
     EXPECT_NE(fair.error().front().message.find("1.47e+10"), std::string::npos) << fair.error().front().message;
-    const auto drift = ruinDurationLaw(500, 1000, 0.4, 0.6, durationBinEdges(1'000'000'000, 2));
+    const auto drift = ruinDurationLaw(500, 1000, 0.4, 0.6, TimeBins::logarithmic(1, 1'000'000'000));
     ASSERT_TRUE(drift.has_value());
     EXPECT_NEAR(drift->ruinBy, ruinProbability(500, 1000, 0.4, 0.6), 1e-12);
     EXPECT_NEAR(drift->truncatedMean / expectedDuration(500, 1000, 0.4, 0.6), 1.0, 1e-12);
 }
 
-TEST(GamblersRuin, DurationBinEdges)
+/// Feller vol. I, §XIV.5, eq. (5.7): the probability of ruin at exactly step t (r = 0),
+/// u_{z,t} = a^{-1} 2^t p^{(t−z)/2} q^{(t+z)/2} Σ_{ν=1}^{a−1} cos^{t−1}(πν/a) sin(πν/a) sin(πzν/a).
+double fellerRuinAt(std::int64_t z, std::int64_t a, double p, double q, std::int64_t t)
 {
-    for (const std::int64_t width : {1, 2})
-        for (const std::int64_t n : {1, 7, 2000, 2001, 123457, 1'000'000'000}) {
-            const auto e = durationBinEdges(n, width);
-            ASSERT_GE(e.size(), 2u);
-            EXPECT_EQ(e.front(), 1);
-            EXPECT_EQ(e.back(), n + 1);
-            for (std::size_t i = 1; i + 1 < e.size(); ++i) {
-                EXPECT_GT(e[i], e[i - 1]);
-                EXPECT_EQ((e[i] - e[i - 1]) % width, 0) << n << " " << i;
-                if (e[i] <= kUnitDurationBins) {
-                    EXPECT_EQ(e[i] - e[i - 1], width);
-                }
-            }
-            EXPECT_LE(double(e.size()), double(kUnitDurationBins) / double(width) + 50 * std::log10(std::max(1.0, double(n) / kUnitDurationBins)) + 2);
+    double sum = 0;
+    for (std::int64_t nu = 1; nu < a; ++nu) {
+        const double angle = M_PI * double(nu) / double(a);
+        sum += std::pow(std::cos(angle), double(t - 1)) * std::sin(angle) * std::sin(angle * double(z));
+    }
+    return std::pow(2.0, double(t)) * std::pow(p, double(t - z) / 2) * std::pow(q, double(t + z) / 2) * sum / double(a);
+}
+
+TEST(GamblersRuin, RuinWithinNAgainstFellersSpectralFormula)
+{
+    // P(ruin within n) from every capital = Σ_{t ≤ n} u_{z,t} (Feller's eq. (5.7)).
+    for (const auto& [a, p, n] : {std::tuple{20, 0.5, 50}, std::tuple{10, 0.45, 30}, std::tuple{7, 0.6, 101}}) {
+        const auto within = ruinCurveWithin(a, p, 1 - p, n);
+        ASSERT_TRUE(within.has_value());
+        ASSERT_EQ(within->size(), std::size_t(a + 1));
+        EXPECT_EQ((*within)[0], 1.0);
+        EXPECT_EQ((*within)[std::size_t(a)], 0.0);
+        for (std::int64_t z = 1; z < a; ++z) {
+            double sum = 0;
+            for (std::int64_t t = 1; t <= n; ++t)
+                sum += fellerRuinAt(z, a, p, 1 - p, t);
+            EXPECT_NEAR((*within)[std::size_t(z)], sum, 1e-13) << "a = " << a << ", p = " << p << ", z = " << z;
         }
+    }
+    // The case of the try-out report: z = 10, a = 20, n = 50 is ruined within n with
+    // probability 0.1608 (not the 1/2 without a cap).
+    const auto report = ruinCurveWithin(20, 0.5, 0.5, 50);
+    ASSERT_TRUE(report.has_value());
+    EXPECT_NEAR((*report)[10], 0.160765, 1e-6);
+}
+
+TEST(GamblersRuin, RuinWithinNMatchesEveryPathAndTheDurationLaw)
+{
+    // Lazy and biased walks: enumeration of all paths of 10 steps, and ruinDurationLaw's ruinBy.
+    const std::int64_t n = 10;
+    for (const auto& [a, p, q] : {std::tuple{5, 0.3, 0.45}, std::tuple{4, 0.2, 0.1}, std::tuple{6, 0.5, 0.5}}) {
+        const auto within = ruinCurveWithin(a, p, q, n);
+        ASSERT_TRUE(within.has_value());
+        for (std::int64_t z = 1; z < a; ++z) {
+            std::vector<double> ruin(n, 0.0), win(n, 0.0);
+            enumerate(z, a, p, q, 0, n, 1.0, ruin, win);
+            double total = 0;
+            for (double r : ruin)
+                total += r;
+            EXPECT_NEAR((*within)[std::size_t(z)], total, 1e-15) << "a = " << a << ", z = " << z;
+            EXPECT_NEAR((*within)[std::size_t(z)], lawOrFail(z, a, p, q, unitBins(n)).ruinBy, 1e-15);
+        }
+    }
+}
+
+TEST(GamblersRuin, RuinWithinNTendsToTheClosedFormAndRefusesHugeRequests)
+{
+    // A long cap: the iteration stops once the mass left is negligible, at the closed form.
+    const auto curve = ruinCurveWithin(100, 0.45, 0.55, 1'000'000'000);
+    ASSERT_TRUE(curve.has_value());
+    for (std::int64_t z = 0; z <= 100; z += 10)
+        EXPECT_NEAR((*curve)[std::size_t(z)], ruinProbability(z, 100, 0.45, 0.55), 1e-13) << z;
+    const auto huge = ruinCurveWithin(100'000, 0.5, 0.5, 1'000'000);
+    ASSERT_FALSE(huge.has_value());
+    EXPECT_EQ(huge.error().front().kind, ErrorKind::TooLarge);
+    EXPECT_EQ(huge.error().front().parameter, "steps");
+    EXPECT_NE(huge.error().front().message.find("1e+11 steps of the transfer matrix"), std::string::npos)
+        << huge.error().front().message;
+}
+
+TEST(GamblersRuin, DurationParity)
+{
+    // Without lazy steps and with a even every duration has the parity of z; otherwise both
+    // parities occur: checked against the law itself (unit bins, first 40 steps).
+    for (const auto& [z, a, p, q, parity] : {std::tuple{3, 8, 0.5, 0.5, 1}, std::tuple{4, 10, 0.3, 0.7, 0},
+                                             std::tuple{3, 9, 0.5, 0.5, -1}, std::tuple{3, 8, 0.4, 0.5, -1}}) {
+        EXPECT_EQ(ruinDurationParity(z, a, p, q), parity) << z << " " << a << " " << p << " " << q;
+        const RuinDurationLaw law = lawOrFail(z, a, p, q, unitBins(40));
+        bool odd = false, even = false;
+        for (std::size_t i = 0; i < law.ruin.size(); ++i)
+            if (law.ruin[i] + law.win[i] > 0)
+                ((i + 1) % 2 ? odd : even) = true;  // bin i holds t = i + 1
+        EXPECT_EQ(odd, parity != 0) << z << " " << a;
+        EXPECT_EQ(even, parity != 1) << z << " " << a;
+    }
 }
 
 TEST(GamblersRuin, StationaryLawOfReflectingBarriers)

@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <numeric>
+
 using namespace walklab::core;
 
 TEST(ReturnCount, FellersFormulaForTheSymmetricWalk)
@@ -32,6 +35,30 @@ TEST(ReturnCount, AgreesWithEnumerationOfAllPaths)
             for (std::size_t j = 0; j <= std::size_t(n); ++j)
                 EXPECT_NEAR(j < law.size() ? law[j] : 0.0, brute.returns[j], 1e-15) << n << " " << p << " " << q << " j " << j;
         }
+}
+
+TEST(ReturnCount, OneSidedLazyWalks)
+{
+    // q = 0 < r (or p = 0 < r): the walk returns only by lazy steps at 0 before its first move
+    // away, so R_n = min(G, n) with G ~ Geometric, P(R_n ≥ j) = r^j (j ≤ n). The first term of
+    // the sum has i = 0 and (2q)^0 = 1: it once gave 0·log 0 = NaN and an all-zero law.
+    for (const auto& [p, q] : {std::pair{0.5, 0.0}, std::pair{0.0, 0.3}, std::pair{0.2, 0.0}}) {
+        const double r = 1 - p - q;
+        const std::int64_t n = 10;
+        const auto law = *returnCountLaw(n, p, q);
+        for (std::int64_t j = 0; j <= n; ++j) {
+            const double expected = j < n ? std::pow(r, double(j)) * (1 - r) : std::pow(r, double(n));
+            EXPECT_NEAR(j < std::int64_t(law.size()) ? law[std::size_t(j)] : 0.0, expected, 1e-15) << p << " " << q << " j " << j;
+        }
+        const auto brute = walklab::core::test::enumeratePaths(int(n), p, q, 1);
+        for (std::size_t j = 0; j <= std::size_t(n); ++j)
+            EXPECT_NEAR(j < law.size() ? law[j] : 0.0, brute.returns[j], 1e-15) << p << " " << q << " j " << j;
+    }
+    // p = q = 0: the walker stays at 0 and every step is a return.
+    const auto still = *returnCountLaw(7, 0.0, 0.0);
+    ASSERT_EQ(still.size(), 8u);
+    EXPECT_EQ(still[7], 1.0);
+    EXPECT_EQ(std::accumulate(still.begin(), still.end(), 0.0), 1.0);
 }
 
 TEST(ReturnCount, MeanIsTheSumOfTheReturnProbabilities)

@@ -1,6 +1,6 @@
 // Monte Carlo of the path statistics against their exact laws (chi-squared at fixed seeds),
 // the power to reject a wrong law, walkers that do not arrive, thread-count independence,
-// agreement with the plain 1D walk, and validation.
+// agreement with the plain 1D walk, validation and cancellation.
 #include "core/walk/PathWalk1D.h"
 
 #include "core/exact/ArcsineLaw.h"
@@ -13,7 +13,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 using namespace walklab::core;
 
@@ -176,4 +179,55 @@ TEST(PathWalk1D, ValidationNamesParameterValueAndRange)
     EXPECT_EQ(validate(p).front().parameter, "q");
     RunControl control(1);
     EXPECT_FALSE(simulatePathWalk1D(p, control).has_value());
+    // A walker that never moves has no passage, no arcsine law: refused, naming q.
+    p = {};
+    p.p = p.q = 0;
+    ASSERT_EQ(validate(p).size(), 1u);
+    EXPECT_EQ(validate(p).front().message, "q = 0: must be greater than 0 when p = 0 (the walker would never move)");
+}
+
+TEST(PathWalk1D, RunsOfMoreThanAFewMinutesAreRefusedUpFront)
+{
+    // walkers × steps above kMaxPathWork = 10^10, with the figure; at the limit, accepted.
+    PathWalk1DParams p{1'000'000'000, 1'000'000'000, 0.5, 0.5, 1, 1, 0};
+    ASSERT_EQ(validate(p).size(), 1u);
+    EXPECT_EQ(validate(p).front().kind, ErrorKind::TooLarge);
+    EXPECT_EQ(validate(p).front().parameter, "walkers");
+    EXPECT_EQ(validate(p).front().message, "the simulation would take walkers × steps n = 1e+18 steps; the limit is "
+                                           "10^10 (several minutes): lower walkers or steps n");
+    p.walkers = 10;
+    EXPECT_TRUE(validate(p).empty());
+    p.walkers = 11;
+    EXPECT_EQ(validate(p).front().kind, ErrorKind::TooLarge);
+}
+
+TEST(PathWalk1D, CancelStopsALongRun)
+{
+    // 10^10 steps, the most allowed (minutes): cancellation ends it. The canceller waits until
+    // work has been done, so the run is stopped in the middle, not before it starts.
+    PathWalk1DParams p{1'000'000'000, 10, 0.5, 0.5, 10, 1, 3};
+    RunControl control(2);
+    std::atomic<bool> finished{false};
+    std::thread canceller([&] {
+        while (control.progress() == 0 && !finished)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        control.cancel();
+    });
+    const auto sim = simulatePathWalk1D(p, control);
+    finished = true;
+    canceller.join();
+    ASSERT_FALSE(sim.has_value());
+    EXPECT_EQ(sim.error().front().kind, ErrorKind::Cancelled);
+    EXPECT_GT(control.progress(), 0.0);
+    EXPECT_LT(control.progress(), 0.01);
+}
+
+TEST(PathWalk1D, CancelledBeforeTheStartDoesNoWork)
+{
+    RunControl control(2);
+    control.cancel();
+    const auto sim = simulatePathWalk1D(PathWalk1DParams{}, control);
+    ASSERT_FALSE(sim.has_value());
+    EXPECT_EQ(sim.error().front().kind, ErrorKind::Cancelled);
+    EXPECT_EQ(control.progress(), 0.0);
 }

@@ -9,7 +9,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <ostream>
+#include <sstream>
+#include <string>
 
 using namespace walklab::core;
 
@@ -30,13 +34,14 @@ RuinParams game(std::int64_t z, std::int64_t a, double p, double q, std::int64_t
     params.walkers = walkers;
     params.seed = seed;
     params.paths = 0;
+    params.steps = 1'000'000;  // every game of these tests ends long before
     return params;
 }
 
 /// Cells: ruin bins in time order, win bins in time order, then "still playing after n".
 ChiSquaredResult durationsAgainst(const RuinSimulation& sim, std::int64_t z, std::int64_t a, double p, double q)
 {
-    auto law = ruinDurationLaw(z, a, p, q, sim.durationEdges);
+    auto law = ruinDurationLaw(z, a, p, q, sim.durationBins);
     EXPECT_TRUE(law.has_value());
     if (!law)
         return {};
@@ -76,6 +81,27 @@ struct GameCase {
     std::int64_t steps;
 };
 
+/// "z = 5, a = 10, p = 0.5, q = 0.5, n = 1000000" in failure messages.
+void PrintTo(const GameCase& c, std::ostream* out)
+{
+    *out << "z = " << c.z << ", a = " << c.a << ", p = " << c.p << ", q = " << c.q << ", n = " << c.steps;
+}
+
+/// Test names: "z5_a10_p0_5_q0_5_n1000000".
+std::string caseName(const testing::TestParamInfo<GameCase>& info)
+{
+    auto number = [](double x) {
+        std::ostringstream text;
+        text << x;
+        std::string s = text.str();
+        std::replace(s.begin(), s.end(), '.', '_');
+        return s;
+    };
+    const GameCase& c = info.param;
+    return "z" + std::to_string(c.z) + "_a" + std::to_string(c.a) + "_p" + number(c.p) + "_q" + number(c.q) + "_n" +
+           std::to_string(c.steps);
+}
+
 class RuinDurationChiSquared : public testing::TestWithParam<GameCase> {};
 
 }  // namespace
@@ -88,13 +114,14 @@ TEST_P(RuinDurationChiSquared, DurationsFollowTheExactLaw)
     RuinParams params = game(c.z, c.a, c.p, c.q, 20'000, 20261205);
     params.steps = c.steps;
     const RuinSimulation sim = run(params);
+    EXPECT_EQ(sim.durationBins, TimeBins::logarithmic(1, c.steps));  // the bins of the passage times
     const auto chi = durationsAgainst(sim, c.z, c.a, c.p, c.q);
     EXPECT_EQ(chi.impossible, 0u);
     EXPECT_GT(chi.pValue, 1e-4) << "X² = " << chi.statistic << ", dof " << chi.degreesOfFreedom;
     EXPECT_GT(chi.degreesOfFreedom, 10);
     EXPECT_EQ(sim.ruined + sim.won + sim.unfinished, 20'000u);
     // Ruin within the cap: a binomial z-test against the exact P(T ≤ n, ruin).
-    const auto law = ruinDurationLaw(c.z, c.a, c.p, c.q, sim.durationEdges);
+    const auto law = ruinDurationLaw(c.z, c.a, c.p, c.q, sim.durationBins);
     const double f = double(sim.ruined) / 20'000, e = law->ruinBy;
     EXPECT_LT(std::abs(f - e), 4.5 * std::sqrt(e * (1 - e) / 20'000));
     // E[min(T, n)] within 4.5 standard errors.
@@ -105,8 +132,9 @@ INSTANTIATE_TEST_SUITE_P(Grid, RuinDurationChiSquared,
                          testing::Values(GameCase{5, 10, 0.5, 0.5, 1'000'000}, GameCase{9, 10, 0.45, 0.55, 1'000'000},
                                          GameCase{3, 20, 0.3, 0.3, 1'000'000}, GameCase{10, 30, 0.55, 0.45, 1'000'000},
                                          GameCase{1, 2, 0.1, 0.2, 1'000'000},
-                                         GameCase{40, 80, 0.5, 0.5, 3000},      // most games unfinished
-                                         GameCase{60, 3000, 0.49, 0.51, 5000}));  // log-spaced bins
+                                         GameCase{40, 80, 0.5, 0.5, 3000},        // most games unfinished
+                                         GameCase{60, 3000, 0.49, 0.51, 30'000}),  // log bins beyond t = 100
+                         caseName);
 
 TEST(RuinWalk, WrongPIsRejected)
 {
@@ -236,9 +264,9 @@ TEST(RuinWalk, StabilityOfSeed42)
     params.q = 0.4;
     const RuinSimulation lazy = run(params);
     EXPECT_EQ(fair.ruined, 492u);
-    EXPECT_EQ(lazy.ruined, 810u);
+    EXPECT_EQ(lazy.ruined, 822u);
     EXPECT_EQ(fair.pathDurations, (std::vector<std::int64_t>{25}));
-    EXPECT_EQ(lazy.pathDurations, (std::vector<std::int64_t>{36}));
+    EXPECT_EQ(lazy.pathDurations, (std::vector<std::int64_t>{12}));
 }
 
 TEST(RuinWalk, ValidationNamesParameterValueAndRange)
@@ -291,10 +319,40 @@ TEST(RuinWalk, HugeRunsAreRefusedWithTheFigure)
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e.front().kind, ErrorKind::TooLarge);
     EXPECT_NE(e.front().message.find("D_z = 2.5e+09"), std::string::npos) << e.front().message;
-    EXPECT_NE(e.front().message.find("the limit is 10^12"), std::string::npos) << e.front().message;
-    // With a cap of 10^5 steps per walker it is allowed (and honest: the view shows the unfinished).
-    p.steps = 100'000;
+    EXPECT_NE(e.front().message.find("the limit is about 4.8 min"), std::string::npos) << e.front().message;
+    // With a cap of 10^4 steps per walker it is allowed (and honest: the view shows the unfinished).
+    p.steps = 10'000;
     EXPECT_TRUE(validate(p).empty());
+}
+
+TEST(RuinWalk, RunsOfMoreThanAFewMinutesAreRefusedUpFront)
+{
+    // The cases of the try-out report (issue 5, P2-3), which ran for an hour or more.
+    RuinParams p;
+    p.walkers = 1'000'000'000;
+    p.steps = 1'000'000'000;
+    Errors e = validate(p);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e.front().message, "the simulation would take about 1.63e+11 steps (walkers × min(steps n, expected "
+                                 "duration D_z = 100), ruin curve included), an estimated 49 min on 2 cores; the "
+                                 "limit is about 4.8 min: lower walkers, steps n or the target a");
+    p = {};
+    p.barriers = Barriers::Reflecting;
+    p.steps = 100'000'000;
+    e = validate(p);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_NE(e.front().message.find("about 1e+12 steps (walkers × steps n), an estimated 4.6 h"), std::string::npos)
+        << e.front().message;
+    // The defaults run in about a second, reflecting barriers included.
+    p = {};
+    EXPECT_LT(ruinCost(p) / kRuinCostPerSecond, 2.0);
+    p.barriers = Barriers::Reflecting;
+    EXPECT_LT(ruinCost(p) / kRuinCostPerSecond, 2.0);
+    // The cost grows with the calls of the sampler: a walker near a barrier steps one at a time.
+    RuinParams narrow = p, wide = p;
+    wide.target = 1000;
+    EXPECT_GT(ruinCost(narrow), 4 * ruinCost(wide));
+    EXPECT_EQ(ruinWork(narrow), ruinWork(wide));
 }
 
 TEST(RuinWalk, CancelledRunsSayso)

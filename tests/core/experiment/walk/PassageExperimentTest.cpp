@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <sstream>
@@ -104,6 +105,45 @@ TEST(PassageExperiment, WaitingTimesOnLogLogAxesWithTheFractionNotArrived)
     EXPECT_FALSE(linear->logX || linear->logY);
 }
 
+// `axes` only changes how the waiting times are drawn: the same seed gives the same numbers,
+// in every panel and summary row (the time taken aside).
+TEST(PassageExperiment, AxesChangeTheScalesOnly)
+{
+    const ParamSet base{{"steps", "300"}, {"walkers", "3000"}, {"level", "2"}, {"p", "0.45"}, {"q", "0.5"}, {"seed", "8"}};
+    ParamSet linearAxes = base;
+    linearAxes["axes"] = "linear";
+    const Result logLog = run(base), linear = run(linearAxes);
+    ASSERT_EQ(logLog.panels.size(), linear.panels.size());
+    for (std::size_t i = 0; i < logLog.panels.size(); ++i) {
+        const Panel &a = logLog.panels[i], &b = linear.panels[i];
+        ASSERT_EQ(a.key, b.key);
+        const bool waiting = a.key == "passage" || a.key == "return";
+        EXPECT_EQ(a.logX, waiting) << a.key;
+        EXPECT_FALSE(b.logX || b.logY) << b.key;
+        EXPECT_EQ(a.x, b.x) << a.key;
+        EXPECT_EQ(a.binWidth, b.binWidth) << a.key;
+        ASSERT_EQ(a.series.size(), b.series.size()) << a.key;
+        for (std::size_t j = 0; j < a.series.size(); ++j) {
+            EXPECT_EQ(a.series[j].key, b.series[j].key);
+            EXPECT_EQ(a.series[j].label, b.series[j].label);
+            // NaN marks parts not drawn (paths by sign): compare bit for bit, NaN equal to NaN.
+            ASSERT_EQ(a.series[j].y.size(), b.series[j].y.size());
+            for (std::size_t k = 0; k < a.series[j].y.size(); ++k)
+                EXPECT_TRUE(a.series[j].y[k] == b.series[j].y[k] || (std::isnan(a.series[j].y[k]) && std::isnan(b.series[j].y[k])))
+                    << a.key << "/" << a.series[j].key << "[" << k << "]";
+        }
+    }
+    ASSERT_EQ(logLog.summary.size(), linear.summary.size());
+    for (std::size_t i = 0; i < logLog.summary.size(); ++i) {
+        EXPECT_EQ(logLog.summary[i].quantity, linear.summary[i].quantity);
+        if (logLog.summary[i].quantity == "Simulation time")
+            continue;
+        EXPECT_EQ(logLog.summary[i].simulated, linear.summary[i].simulated) << logLog.summary[i].quantity;
+        EXPECT_EQ(logLog.summary[i].exact, linear.summary[i].exact) << logLog.summary[i].quantity;
+    }
+    EXPECT_EQ(logLog.notes, linear.notes);
+}
+
 TEST(PassageExperiment, HistogramsPassTheirChiSquaredTests)
 {
     const Result r = run({{"steps", "300"}, {"walkers", "50000"}, {"level", "-4"}, {"p", "0.45"}, {"q", "0.5"}});
@@ -145,4 +185,62 @@ TEST(PassageExperiment, CsvOfTheBinnedViewsHasOneColumnPerSeries)
     writeCsv(*r.find("arcsine"), arcsine);
     EXPECT_EQ(passage.str().substr(0, passage.str().find('\n')), "step,simulated,exact");
     EXPECT_EQ(arcsine.str().substr(0, arcsine.str().find('\n')), "fraction,simulated,exact,arcsine");
+}
+
+TEST(PassageExperiment, LongWalksInAFewHundredBinsWithExactMasses)
+{
+    // n = 10^4: the waiting times in logarithmic bins (99 unit bins, then ~40 per decade), the
+    // occupation times in ~150 bins of even width; each exact value is the bin's mass spread
+    // over its possible times, so the densities integrate to 1.
+    const Result r = run({{"steps", "10000"}, {"walkers", "2000"}, {"level", "1"}});
+    const Panel* passage = r.find("passage");
+    EXPECT_LE(passage->x.size(), 99u + 80u + 2u);
+    EXPECT_GT(passage->x.size(), 99u / 2);
+    for (const std::string key : {"arcsine", "lastzero"}) {
+        const Panel* p = r.find(key);
+        EXPECT_GE(p->x.size(), 100u) << key;
+        EXPECT_LE(p->x.size(), 150u) << key;
+        double total = 0;
+        for (std::size_t i = 0; i < p->x.size(); ++i)
+            total += p->find("exact")->y[i] * p->binWidth[i];
+        EXPECT_NEAR(total, 1.0, 1e-12) << key;
+    }
+}
+
+TEST(PassageExperiment, LegendsNameTheMethodUsed)
+{
+    const Result fair = run({{"steps", "100"}, {"walkers", "100"}});
+    EXPECT_EQ(fair.find("maximum")->find("exact")->label, "Exact (reflection principle)");
+    EXPECT_EQ(fair.find("arcsine")->find("exact")->label, "Exact (Feller's discrete arcsine law)");
+    const Result biased = run({{"steps", "100"}, {"walkers", "100"}, {"p", "0.4"}});
+    EXPECT_EQ(biased.find("maximum")->find("exact")->label, "Exact (weighted reflection principle)");
+    EXPECT_EQ(biased.find("arcsine")->find("exact")->label, "Exact (last zero and Chung–Feller)");
+    EXPECT_EQ(biased.find("lastzero")->find("exact")->label, "Exact u_t·P(T_0 > n − t)");
+    EXPECT_EQ(biased.find("arcsine")->find("arcsine"), nullptr);  // the arcsine limit is for p = q only
+    const Result lazy = run({{"steps", "100"}, {"walkers", "100"}, {"p", "0.3"}, {"q", "0.3"}});
+    EXPECT_EQ(lazy.find("arcsine")->find("exact")->label, "Exact (dynamic programme over S_t, P_t)");
+    // The switch of the exact series names the law alone; the run's figures are in the simulated legend.
+    EXPECT_EQ(fair.find("passage")->find("exact")->label, "Exact (|k|/n)·P(S_n = k)");
+}
+
+TEST(PassageExperiment, DegenerateWaitingTimesGetLinearAxesAndANote)
+{
+    auto hasNote = [](const Result& r, const std::string& text) {
+        return std::any_of(r.notes.begin(), r.notes.end(), [&](const std::string& n) { return n.find(text) != std::string::npos; });
+    };
+    // q = 0, r = 1/2: the only return is the lazy step at time 1 (f_1 = 1/2): one point, no log axes.
+    const Result oneSided = run({{"steps", "10"}, {"walkers", "1000"}, {"p", "0.5"}, {"q", "0"}, {"level", "1"}});
+    EXPECT_FALSE(oneSided.find("return")->logY);
+    EXPECT_TRUE(oneSided.find("passage")->logY);  // T_1 is geometric: many times, many decades
+    EXPECT_TRUE(hasNote(oneSided, "First return to 0: the probabilities within n are at fewer than 3 times"));
+    // R_10 = min(G, 10), G geometric(1/2): mean 1 − 2^−10 (was 0 from a NaN).
+    EXPECT_EQ(rowOf(oneSided, "Mean number of returns by n", true), "0.999023");
+    // A level beyond reach: an empty plot on linear axes, and the reason.
+    const Result far = run({{"steps", "100"}, {"walkers", "100"}, {"level", "500"}});
+    EXPECT_FALSE(far.find("passage")->logY);
+    EXPECT_EQ(rowOf(far, "P(T_k ≤ n): reached level k by n", false), "0 (none of 100)");  // not "0 ± 0"
+    EXPECT_TRUE(hasNote(far, "Level k = 500 cannot be reached within n = 100 steps: it takes at least |k| = 500 steps."));
+    const Result down = run({{"steps", "100"}, {"walkers", "100"}, {"level", "-2"}, {"p", "0.5"}, {"q", "0"}});
+    EXPECT_TRUE(hasNote(down, "the walk never steps down (q = 0)."));
+    EXPECT_FALSE(hasNote(run({{"steps", "100"}, {"walkers", "100"}}), "cannot be reached"));
 }
