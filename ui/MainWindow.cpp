@@ -57,6 +57,10 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 /// Smallest point size of the side panel: readable from the back of a classroom.
 constexpr double kMinSidebarPointSize = 11.0;
 constexpr int kProgressSteps = 1000;
+/// Share of the plot area's height the summary table may take; it scrolls beyond.
+constexpr double kSummaryShare = 0.2;
+/// Rows of the summary always in sight (when there are that many).
+constexpr int kSummaryMinRows = 3;
 
 /// The view strip: toggle buttons that read as on or off from the back of a room. (No bold
 /// when checked: the size hint ignores style-sheet fonts, so bold text would be cut off.)
@@ -70,6 +74,7 @@ QToolButton:checked {
     background: #1f5fa8; border-color: #184b85; color: white;
 }
 QToolButton:checked:disabled { background: #1f5fa8; color: white; }
+QToolButton:!checked:disabled { background: #f7f8fa; border-style: dashed; color: #8d949e; }
 )";
 
 QString joinMessages(const core::Errors& errors)
@@ -224,8 +229,7 @@ void MainWindow::buildUi()
     m_summary->setWordWrap(false);  // one line per row; a scroll bar if the window is narrow
     m_summary->setTextElideMode(Qt::ElideNone);
     m_summary->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_summary->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summary->horizontalHeader()->setStretchLastSection(true);
     m_summary->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -235,13 +239,21 @@ void MainWindow::buildUi()
     m_notes->setObjectName(QStringLiteral("notes"));
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_notes->hide();  // until a result has notes
     summaryLayout->addWidget(m_notes);
 
     m_canvas = new PlotCanvas;
     m_canvas->setObjectName(QStringLiteral("plotCanvas"));
     m_canvas->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    m_canvas->setMinimumSize(400, 300);
+    m_canvas->setMinimumWidth(400);
+    // The canvas asks for a least height per row of plots: many views scroll, not squash.
+    auto* plotScroll = new QScrollArea;
+    plotScroll->setObjectName(QStringLiteral("plotScroll"));
+    plotScroll->setWidget(m_canvas);
+    plotScroll->setWidgetResizable(true);
+    plotScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    plotScroll->setFrameShape(QFrame::NoFrame);
 
     auto* center = new QWidget;
     auto* centerLayout = new QVBoxLayout(center);
@@ -269,7 +281,7 @@ void MainWindow::buildUi()
     plotsLayout->setContentsMargins(0, 0, 0, 0);
     plotsLayout->setSpacing(2);
     plotsLayout->addWidget(m_viewStrip, 0);
-    plotsLayout->addWidget(m_canvas, 1);
+    plotsLayout->addWidget(plotScroll, 1);
     m_plotTabs->addTab(plotsPage, tr("Plots"));
     m_live = new LiveModeView;
     m_live->setObjectName(QStringLiteral("liveView"));
@@ -292,6 +304,8 @@ void MainWindow::buildUi()
     });
     centerLayout->addWidget(m_plotTabs, 1);
     centerLayout->addWidget(m_summaryBox, 0);
+    m_center = center;
+    center->installEventFilter(this);  // the summary's height follows the area's
 
     QFont textFont = m_sidebar->font();
     if (textFont.pointSizeF() > 0 && textFont.pointSizeF() < kMinSidebarPointSize)
@@ -505,8 +519,9 @@ void MainWindow::onCancelled()
 
 void MainWindow::showResult(const core::Result& result)
 {
-    m_canvas->setResult(result, m_viewsByExperiment.value(qs(result.experiment)));
+    m_canvas->setResult(result, viewsToDraw(result, m_viewsByExperiment.value(qs(result.experiment))));
     rebuildSeriesSwitches();
+    syncViewSwitches(&result);
     m_live->setResult(result);
     if (!m_live->available() && m_plotTabs->currentWidget() == m_live)
         m_plotTabs->setCurrentIndex(0);
@@ -546,20 +561,27 @@ void MainWindow::showResult(const core::Result& result)
 
 void MainWindow::fitSummary()
 {
-    // Show every row without an inner scroll bar.
+    // Every row when they fit in kSummaryShare of the height, else that much and a scroll
+    // bar; never fewer than kSummaryMinRows rows.
     m_summary->resizeRowsToContents();
-    int height = m_summary->horizontalHeader()->sizeHint().height() + 2 * m_summary->frameWidth();
-    for (int i = 0; i < m_summary->rowCount(); ++i)
-        height += m_summary->rowHeight(i);
+    int frame = m_summary->horizontalHeader()->sizeHint().height() + 2 * m_summary->frameWidth();
     if (m_summary->horizontalScrollBar()->isVisible())
-        height += m_summary->horizontalScrollBar()->sizeHint().height();
-    m_summary->setFixedHeight(height);
+        frame += m_summary->horizontalScrollBar()->sizeHint().height();
+    int all = frame, least = frame;
+    for (int i = 0; i < m_summary->rowCount(); ++i) {
+        all += m_summary->rowHeight(i);
+        if (i < kSummaryMinRows)
+            least += m_summary->rowHeight(i);
+    }
+    const int share = int(kSummaryShare * m_center->height());
+    m_summary->setFixedHeight(std::min(all, std::max(least, share)));
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
-    // A narrower table may need its horizontal scroll bar, hence a new height.
-    if (watched == m_summary && event->type() == QEvent::Resize)
+    // A narrower table may need its horizontal scroll bar, a taller window allows more rows:
+    // a new height.
+    if ((watched == m_summary || watched == m_center) && event->type() == QEvent::Resize)
         QMetaObject::invokeMethod(this, &MainWindow::fitSummary, Qt::QueuedConnection);
     return QMainWindow::eventFilter(watched, event);
 }
@@ -582,6 +604,7 @@ void MainWindow::rebuildViewSwitches()
         button->setObjectName(QStringLiteral("view_") + qs(view.key));
         button->setProperty("viewKey", qs(view.key));
         button->setToolTip(qs(view.help));
+        button->setProperty("viewHelp", qs(view.help));
         button->setCheckable(true);
         button->setChecked(chosen.contains(qs(view.key)));
         button->setCursor(Qt::PointingHandCursor);
@@ -599,23 +622,50 @@ void MainWindow::onViewToggled()
     for (QToolButton* button : std::as_const(m_viewSwitches))
         if (button->isChecked())
             chosen << button->property("viewKey").toString();
-    if (chosen.isEmpty() && !m_viewSwitches.isEmpty()) {
-        // Only from code (a click cannot switch off the last view): keep the previous choice.
-        chosen = m_viewsByExperiment.value(experimentKey);
-        for (QToolButton* button : std::as_const(m_viewSwitches)) {
-            const QSignalBlocker block(button);
-            button->setChecked(chosen.contains(button->property("viewKey").toString()));
-        }
-    }
-    // The last view shown cannot be switched off: the plots are never empty.
-    for (QToolButton* button : std::as_const(m_viewSwitches))
-        button->setEnabled(chosen.size() != 1 || !button->isChecked());
+    if (chosen.isEmpty() && !m_viewSwitches.isEmpty())
+        chosen = m_viewsByExperiment.value(experimentKey);  // only from code: keep the choice
     m_viewsByExperiment.insert(experimentKey, chosen);
     // Redraw the last result of this experiment, without running again.
     if (m_hasResult && qs(m_canvas->result().experiment) == experimentKey) {
         const core::Result result = m_canvas->result();
-        m_canvas->setResult(result, chosen);
+        m_canvas->setResult(result, viewsToDraw(result, chosen));
         rebuildSeriesSwitches();
+        syncViewSwitches(&result);
+    } else {
+        syncViewSwitches(nullptr);
+    }
+}
+
+QStringList MainWindow::viewsToDraw(const core::Result& result, const QStringList& chosen)
+{
+    QStringList shown, drawable;
+    for (const core::Panel& panel : result.panels) {
+        if (panel.series.empty())
+            continue;
+        drawable << qs(panel.key);
+        if (chosen.contains(drawable.back()))
+            shown << drawable.back();
+    }
+    // None of the chosen views has anything to draw with these parameters: the first that has.
+    if (shown.isEmpty() && !drawable.isEmpty())
+        shown << drawable.front();
+    return shown;
+}
+
+void MainWindow::syncViewSwitches(const core::Result* result)
+{
+    const QStringList shown = result ? m_canvas->shownViews() : chosenViews();
+    for (QToolButton* button : std::as_const(m_viewSwitches)) {
+        const QString key = button->property("viewKey").toString();
+        const core::Panel* panel = result ? result->find(key.toStdString()) : nullptr;
+        const bool available = !panel || !panel->series.empty();
+        const QSignalBlocker block(button);
+        button->setChecked(shown.contains(key));
+        // The last view shown cannot be switched off: the plots are never empty.
+        button->setEnabled(available && (shown.size() != 1 || !button->isChecked()));
+        // A view that needs other parameters says which (its panel's title).
+        const QString help = button->property("viewHelp").toString();
+        button->setToolTip(available ? help : qs(panel->title) + QStringLiteral("\n") + help);
     }
 }
 

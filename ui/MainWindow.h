@@ -31,8 +31,10 @@ class Runner;
 /// optional series of the views shown. Right, in the Plots tab: a strip of toggle buttons, one
 /// per view of the experiment, always in sight above the plots (which panels are drawn: at
 /// first its default views; the choice is kept per experiment for the session, and at least
-/// one view stays on), then the PlotCanvas, with the summary table and notes beneath it (wide,
-/// so each row stays on one line and everything fits 1400 × 800 without scrolling); beside the
+/// one view stays on; views the parameters leave empty are greyed out and not drawn, see
+/// viewsToDraw), then the PlotCanvas (scrolling when the views need more height than there
+/// is), with the summary table and notes beneath it (wide, so each row stays on one line; at
+/// most a fifth of the height, scrolling beyond, so that the window fits 1400 × 800); beside the
 /// plots, a "Live mode" tab when the result has an event timeline. Menu Presets: the
 /// experiment's classic examples.
 /// Editing a parameter that drives only some views (ParamSpec::views), by typing, its slider
@@ -115,6 +117,13 @@ private:
     void rebuildViewSwitches();
     /// A view switch was toggled: remembers the choice and redraws the last result.
     void onViewToggled();
+    /// The views of `result` to draw for the views `chosen`: the chosen ones whose panel has
+    /// series (an empty panel is a view that needs other parameters, e.g. ruin's position
+    /// with absorbing barriers); if there are none, the first view that has series.
+    static QStringList viewsToDraw(const core::Result& result, const QStringList& chosen);
+    /// The view switches show what the canvas draws; those of empty panels in `result`
+    /// (nullptr: none known) are disabled, their panel's title telling what they need.
+    void syncViewSwitches(const core::Result* result);
     /// Connects the fields of parameters that drive only some views to showViewsOf().
     void watchViewParameters();
     /// The user edited parameter `key`: if it drives views none of which is shown, shows
@@ -144,6 +153,7 @@ private:
     QMap<QString, QCheckBox*> m_seriesSwitches;  ///< every controlled key → its switch
     QStringList m_switchSignature;               ///< keys and labels the switches were built for
     QWidget* m_summaryBox = nullptr;
+    QWidget* m_center = nullptr;  ///< the plot tabs and the summary beneath them
     QLabel* m_experimentHelp = nullptr;
     QTableWidget* m_summary = nullptr;
     QLabel* m_notes = nullptr;

@@ -16,8 +16,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -208,8 +210,10 @@ private slots:
     {
         const Snapshot before = snapshot(*w);
         const core::ParamSet good = w->parameterPanel()->params();
-        type("steps", "1e6");
-        type("walkers", "1e5");
+        // Long enough to be still going when cancelled (10^5 × 10^6 steps now take 0.3 s).
+        type("steps", "1e9");
+        type("walkers", "1e6");
+        type("paths", "0");
         QSignalSpy cancelled(w->runner(), &walklab::ui::Runner::cancelled);
         QSignalSpy shown(w.get(), &MainWindow::resultShown);
         QTest::mouseClick(w->runButton(), Qt::LeftButton);
@@ -427,20 +431,25 @@ private slots:
             ++results;
             QTRY_COMPARE_WITH_TIMEOUT(shown.count(), results, 30000);
             QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
-            // A readable pair on a projector: one or two views, as the core declares them.
-            QStringList defaults;
-            for (const std::string& v : e->defaultViews())
+            // A readable pair on a projector: one or two views, as the core declares them (a
+            // default view the default parameters leave empty is not drawn).
+            QStringList defaults, drawn;
+            for (const std::string& v : e->defaultViews()) {
                 defaults << QString::fromStdString(v);
-            QVERIFY2(defaults.size() >= 1 && defaults.size() <= 2, qPrintable(key));
-            QCOMPARE(w->canvas()->shownViews(), defaults);
+                const core::Panel* panel = w->canvas()->result().find(v);
+                if (panel && !panel->series.empty())
+                    drawn << defaults.back();
+            }
+            QVERIFY2(drawn.size() >= 1 && drawn.size() <= 2, qPrintable(key));
+            QCOMPARE(w->canvas()->shownViews(), drawn);
             QCOMPARE(w->chosenViews(), defaults);
             // One switch per view, labelled with its title, its help as tooltip.
             for (const core::ViewSpec& view : e->views()) {
                 QToolButton* box = w->viewButton(QString::fromStdString(view.key));
                 QVERIFY2(box, view.key.c_str());
                 QCOMPARE(box->text(), QString::fromStdString(view.title));
-                QCOMPARE(box->toolTip(), QString::fromStdString(view.help));
-                QCOMPARE(box->isChecked(), defaults.contains(QString::fromStdString(view.key)));
+                QVERIFY(box->toolTip().endsWith(QString::fromStdString(view.help)));
+                QCOMPARE(box->isChecked(), drawn.contains(QString::fromStdString(view.key)));
                 QVERIFY(box->isVisibleTo(w.get()));
             }
             int switches = 0;  // none left over from the experiment before
@@ -450,6 +459,83 @@ private slots:
         }
         QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), results + 1, 30000);
+    }
+
+    void emptyViewsAreNotDrawn()
+    {
+        // Ruin: the position view needs reflecting barriers, ruin and duration absorbing ones;
+        // the barriers choice decides which are drawn, the others are greyed out.
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("ruin"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        const auto drawable = [this](const char* view) {
+            const core::Panel* panel = w->canvas()->result().find(view);
+            return panel && !panel->series.empty();
+        };
+        QVERIFY(!drawable("position"));
+        QVERIFY(!w->canvas()->shownViews().contains("position"));
+        QVERIFY(w->canvas()->shownViews().contains("ruin"));
+        QVERIFY(!w->viewButton("position")->isEnabled());
+        QVERIFY(w->viewButton("position")->toolTip().contains("reflecting"));
+
+        QComboBox* barriers = w->parameterPanel()->choiceBox("barriers");
+        QVERIFY(barriers);
+        barriers->setCurrentIndex(barriers->findData("reflecting"));
+        QVERIFY(w->runNow());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
+        QVERIFY(!drawable("ruin"));
+        for (const QString& view : w->canvas()->shownViews())
+            QVERIFY2(drawable(qPrintable(view)), qPrintable(view));
+        QVERIFY(w->canvas()->shownViews().contains("position"));
+        QVERIFY(!w->viewButton("ruin")->isEnabled());
+        QVERIFY(!w->viewButton("ruin")->isChecked());
+        QVERIFY(w->viewButton("position")->isChecked());
+        // The choice survives: absorbing barriers bring the ruin curve back.
+        barriers->setCurrentIndex(barriers->findData("absorbing"));
+        QVERIFY(w->runNow());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 3, 30000);
+        QVERIFY(w->canvas()->shownViews().contains("ruin"));
+        QVERIFY(w->viewButton("ruin")->isChecked());
+
+        // Chosen views that are all empty: the first view that has something is drawn.
+        QVERIFY(w->setChosenViews({"position"}));
+        QCOMPARE(w->canvas()->shownViews(), QStringList({"path"}));
+        QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 4, 30000);
+    }
+
+    void fitsTheScreenWithEveryView()
+    {
+        // 1400 × 860 with every view of the passage experiment: the status bar stays in the
+        // window, the summary scrolls in a fifth of the height, the plots scroll rather than
+        // shrink below a usable height.
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("passage"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QStringList all;
+        for (const core::ViewSpec& view : w->experiment()->views())
+            all << QString::fromStdString(view.key);
+        QVERIFY(w->setChosenViews(all));
+        QVERIFY(all.size() >= 5);
+        w->resize(1400, 860);
+        QTRY_COMPARE(w->height(), 860);
+        QApplication::processEvents();
+        QVERIFY(w->minimumSizeHint().height() <= 860);
+        QTableWidget* summary = w->summaryTable();
+        QVERIFY(summary->rowCount() > 10);
+        QVERIFY(summary->height() <= 0.25 * w->height());
+        QVERIFY(summary->verticalScrollBar()->isVisible());
+        QVERIFY(w->statusBar()->isVisible());
+        QVERIFY(w->statusBar()->geometry().bottom() < w->height());
+        const int rows = int(w->canvas()->shownViews().size() + 1) / 2;
+        QVERIFY(w->canvas()->height() >= rows * walklab::ui::PlotCanvas::kMinRowHeight);
+        w->canvas()->replot(QCustomPlot::rpImmediateRefresh);
+        for (QCPAxisRect* rect : w->canvas()->axisRects())
+            QVERIFY2(rect->height() >= 100, qPrintable(QString::number(rect->height())));
+        QVERIFY(w->setChosenViews(QStringList(all.mid(0, 2))));
+        QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
+        w->resize(1400, 800);
     }
 
     void togglingAViewRedrawsWithoutRunning()

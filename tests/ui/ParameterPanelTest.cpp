@@ -381,6 +381,23 @@ private slots:
         QCOMPARE(panel.slider("trials")->value(), 100);
     }
 
+    void listsAreWideEnoughForTheirLongestLabel()
+    {
+        // Ruin's barriers: "Absorbing (ruin or win)" is not cut off in the closed list.
+        ParameterPanel panel;
+        panel.setExperiment(core::findExperiment("ruin"));
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QComboBox* box = panel.choiceBox("barriers");
+        QVERIFY(box);
+        QComboBox reference;
+        reference.setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        for (int i = 0; i < box->count(); ++i)
+            reference.addItem(box->itemText(i));
+        reference.setFont(box->font());
+        QVERIFY(box->width() >= reference.sizeHint().width());
+    }
+
     void emptyExperiment()
     {
         ParameterPanel panel;

@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using walklab::ui::PlotCanvas;
@@ -245,6 +246,79 @@ private slots:
         QCOMPARE(seriesPlottables<QCPCurve>(canvas).size(), 4);
         canvas.setSeriesVisible("end_y", false);
         QCOMPARE(seriesPlottables<QCPCurve>(canvas).size(), 3);
+    }
+
+    void legendStaysInsideItsPlotOrGoesBeneath()
+    {
+        // Short labels sit in the plot; labels longer than the plot is wide go beneath it
+        // (shortened with "…" if even that is too narrow) and never over the tick labels.
+        core::Panel panel = test::logPanel(200);
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel}));
+        layOut(canvas, 800, 500);
+        QCPAxisRect* rect = canvas.axisRect();
+        auto* legend = qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(0));
+        QVERIFY(legend);
+        QVERIFY(rect->rect().contains(legend->outerRect()));
+
+        panel.series[0].label = "Exact (|k|/n)·P(S_n = k), with a label much longer than the plot is wide";
+        canvas.setResult(test::resultOf({panel}));
+        for (const QSize size : {QSize(1600, 500), QSize(400, 300), QSize(1600, 500)}) {
+            layOut(canvas, size.width(), size.height());
+            rect = canvas.axisRect();
+            const QList<QCPLegend*> legends = canvas.findChildren<QCPLegend*>();
+            const auto found = std::find_if(legends.begin(), legends.end(),
+                                            [](QCPLegend* l) { return l->itemCount() > 0; });
+            QVERIFY(found != legends.end());
+            legend = *found;
+            const QRect box = legend->outerRect();
+            const bool inside = legend->layout() == rect->insetLayout();
+            QCOMPARE(inside, size.width() == 1600);
+            if (inside) {
+                QVERIFY(rect->rect().contains(box));
+            } else {
+                // Beneath the x axis and its label, within the plot's column.
+                QVERIFY(box.top() > rect->outerRect().bottom() - 2);
+                QVERIFY(box.left() >= rect->outerRect().left() && box.right() <= rect->outerRect().right());
+                QVERIFY(box.bottom() <= size.height());
+            }
+            auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(0));
+            QVERIFY(item);
+            const QString name = item->plottable()->name();
+            QCOMPARE(name == QString::fromStdString(panel.series[0].label), size.width() != 400);
+            QCOMPARE(name.endsWith(QChar(0x2026)), size.width() == 400);
+            QVERIFY(item->outerRect().right() <= box.right());
+        }
+    }
+
+    void legendEntriesLeaveRoomForDescenders()
+    {
+        // QCustomPlot clips an entry to its own box: the underscore of "S_n" and the tail
+        // of "y" must lie inside it.
+        core::Panel panel = test::logPanel(50);
+        panel.series[0].label = "P(S_n = k) by y";
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel}));
+        layOut(canvas, 800, 500);
+        auto* legend = qobject_cast<QCPLegend*>(canvas.axisRect()->insetLayout()->elementAt(0));
+        QVERIFY(legend && legend->itemCount() == 1);
+        QCPAbstractLegendItem* item = legend->item(0);
+        const QFontMetrics metrics(item->font());
+        const int lowest = item->rect().top() + metrics.ascent() +
+                           metrics.tightBoundingRect(QStringLiteral("_y")).bottom();
+        QVERIFY2(lowest <= item->outerRect().bottom(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(lowest).arg(item->outerRect().bottom())));
+    }
+
+    void panelsWithoutSeriesAreNotDrawn()
+    {
+        core::Panel empty{"position", "Position: choose barriers = reflecting", "x", "", "", {0, 1}, {}, {}};
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({empty, test::logPanel(20)}));
+        QCOMPARE(canvas.shownViews(), QStringList({"firstreturn"}));
+        QCOMPARE(canvas.axisRects().size(), 1);
+        canvas.setResult(test::resultOf({empty, test::logPanel(20)}), {"position", "firstreturn"});
+        QCOMPARE(canvas.shownViews(), QStringList({"firstreturn"}));
     }
 };
 

@@ -108,7 +108,9 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
         label->setBuddy(buddy);
         label->setToolTip(tip);
         m_grid->addWidget(label, row, 0);
-        m_grid->addWidget(input, row, 1, 1, input == m_derived ? 2 : 1);  // r's text may be long
+        // r's text may be long, and so may a list's labels: they take the unit's column too.
+        const bool wide = input == m_derived || (!extra && qobject_cast<QComboBox*>(input));
+        m_grid->addWidget(input, row, 1, 1, wide ? 2 : 1);
         if (extra)
             m_grid->addWidget(extra, row, 2);
         ++row;
@@ -185,9 +187,8 @@ QWidget* ParameterPanel::makeInput(const core::ParamSpec& spec, Row& row)
     QWidget* input = nullptr;
     if (spec.type == core::ParamType::Choice) {
         row.choice = new QComboBox(this);
-        // A long label must not widen the whole form: the list shows it in full when open.
-        row.choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        row.choice->setMinimumContentsLength(12);
+        // Wide enough for its longest label (the side panel grows with the form).
+        row.choice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         for (const core::ParamChoice& c : spec.choices)
             row.choice->addItem(qs(c.label), qs(c.key));
         row.choice->setCurrentIndex(std::max(0, row.choice->findData(qs(spec.defaultText))));
@@ -223,6 +224,8 @@ QWidget* ParameterPanel::makeInput(const core::ParamSpec& spec, Row& row)
     row.slider->setParent(box);
     row.edit->setMaximumWidth(
         row.edit->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")));
+    // The slider keeps a usable length however narrow the form's column gets.
+    row.slider->setMinimumWidth(row.edit->fontMetrics().horizontalAdvance(QStringLiteral("00000000")));
     layout->addWidget(row.edit);
     layout->addWidget(row.slider, 1);
     return box;

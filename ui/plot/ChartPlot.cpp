@@ -457,7 +457,7 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
             d.plottable->addToLegend(legend);
         }
     }
-    legend->setVisible(legend->itemCount() > 0);
+    finishLegend(legend);
     return ranges;
 }
 

@@ -25,6 +25,13 @@ constexpr const char* kEqual = "walklabEqualAxes";
 constexpr const char* kFitX = "walklabFitX";
 constexpr const char* kFitY = "walklabFitY";
 constexpr const char* kDataY = "walklabDataY";  ///< kFitY before room was made for the legend
+/// A plottable's legend text before placeLegends() shortened it.
+constexpr const char* kFullName = "walklabFullName";
+/// Least height of a plot whose legend goes beneath it, and the gap above that legend.
+constexpr int kMinPlotPx = 140;
+constexpr int kBelowGapPx = 10;
+/// Least height per y tick label of a short plot.
+constexpr int kTickSpacingPx = 45;
 
 QPointF asPoint(const QCPRange& r)
 {
@@ -137,14 +144,13 @@ void PlotCanvas::setResult(const core::Result& result, const QStringList& views)
 {
     m_result = result;
     m_views.clear();
-    if (views.isEmpty()) {
+    QStringList wanted = views;
+    if (wanted.isEmpty())
         for (const auto& p : m_result.panels)
-            m_views << QString::fromStdString(p.key);
-    } else {
-        for (const auto& v : views)
-            if (m_result.find(v.toStdString()) && !m_views.contains(v))
-                m_views << v;
-    }
+            wanted << QString::fromStdString(p.key);
+    for (const auto& v : wanted)
+        if (const core::Panel* p = m_result.find(v.toStdString()); p && !p->series.empty() && !m_views.contains(v))
+            m_views << v;
     rebuild();
     replot();
 }
@@ -211,6 +217,8 @@ void PlotCanvas::setSeriesVisible(const QString& seriesKey, bool visible)
 void PlotCanvas::updateLayout()
 {
     QCustomPlot::updateLayout();
+    if (viewport().size() != m_legendsPlacedFor)
+        placeLegends();
     // Every size starts from the data box rebuild() chose, so the picture does not depend
     // on the sizes drawn before (the screen's, earlier exports).
     for (QCPAxisRect* rect : axisRects())
@@ -290,6 +298,96 @@ void PlotCanvas::updateLayout()
         fitEqualRects();
 }
 
+void PlotCanvas::placeLegends()
+{
+    m_legendsPlacedFor = viewport().size();
+    // A short plot gets fewer y ticks, so that their labels do not run into each other.
+    bool ticks = false;
+    for (QCPAxisRect* rect : axisRects()) {
+        QCPAxisTicker* ticker = rect->axis(QCPAxis::atLeft)->ticker().data();
+        const int count = std::clamp(rect->height() / kTickSpacingPx, 2, 5);
+        if (ticker && ticker->tickCount() != count) {
+            ticker->setTickCount(count);
+            ticks = true;
+        }
+    }
+    // Every size starts from legends inside their rects, with their full labels.
+    bool wasBelow = false;
+    for (const LegendPlace& place : std::as_const(m_legends)) {
+        for (int i = 0; i < place.legend->itemCount(); ++i)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(place.legend->item(i));
+                item && item->plottable()->property(kFullName).isValid())
+                item->plottable()->setName(item->plottable()->property(kFullName).toString());
+        auto* below = place.legend->layout();
+        if (below == place.rect->insetLayout())
+            continue;
+        below->take(place.legend);
+        plotLayout()->remove(below);  // an empty cell: the column keeps its width
+        place.legend->setWrap(0);
+        place.legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
+        place.rect->insetLayout()->addElement(place.legend, Qt::AlignTop | Qt::AlignRight);
+        wasBelow = true;
+    }
+    if (wasBelow || ticks)
+        QCustomPlot::updateLayout();
+
+    bool moved = false;
+    for (const LegendPlace& place : std::as_const(m_legends)) {
+        QCPLegend* legend = place.legend;
+        if (!legend->visible())
+            continue;
+        const QRect area = place.rect->rect();
+        const QMargins inset = place.rect->insetLayout()->margins();
+        const QSize need = legend->minimumOuterSizeHint();
+        if (need.width() + inset.left() + inset.right() <= area.width() &&
+            need.height() + inset.top() + inset.bottom() <= 0.6 * area.height())
+            continue;
+        // Beneath the plot, in one row when the entries fit side by side, if the plot keeps
+        // kMinPlotPx of height; else inside. Labels too long for the room end in "…".
+        const int column = place.rect->outerRect().width();
+        int rowWidth = legend->margins().left() + legend->margins().right() +
+                       legend->columnSpacing() * (legend->itemCount() - 1);
+        int rowHeight = 0;
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            const QSize item = legend->item(i)->minimumOuterSizeHint();
+            rowWidth += item.width();
+            rowHeight = std::max(rowHeight, item.height());
+        }
+        const bool oneRow = rowWidth <= column;
+        const int belowHeight =
+            kBelowGapPx + (oneRow ? rowHeight + legend->margins().top() + legend->margins().bottom()
+                                  : need.height());
+        const bool beneath = area.height() - belowHeight >= kMinPlotPx;
+        const int room = beneath ? column : area.width() - inset.left() - inset.right();
+        const int text = room - legend->margins().left() - legend->margins().right() -
+                         legend->iconSize().width() - legend->iconTextPadding();
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i));
+            if (!item || legend->item(i)->minimumOuterSizeHint().width() <=
+                             room - legend->margins().left() - legend->margins().right())
+                continue;
+            QCPAbstractPlottable* plottable = item->plottable();
+            plottable->setProperty(kFullName, plottable->name());
+            plottable->setName(QFontMetrics(item->font()).elidedText(plottable->name(), Qt::ElideRight, text));
+        }
+        if (!beneath)
+            continue;
+        place.rect->insetLayout()->take(legend);
+        if (oneRow) {
+            legend->setWrap(legend->itemCount());
+            legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        }
+        auto* below = new QCPLayoutGrid;
+        plotLayout()->addElement(place.row, place.column, below);
+        below->setMargins(QMargins(0, kBelowGapPx - 2, 0, 2));
+        below->setMinimumSize(1, 0);  // a long legend must not take width from the other column
+        below->addElement(0, 0, legend);
+        moved = true;
+    }
+    if (moved)
+        QCustomPlot::updateLayout();
+}
+
 void PlotCanvas::fitEqualRects()
 {
     // The ranges depend on the rect's pixel size, which depends on the tick labels of those
@@ -312,6 +410,8 @@ void PlotCanvas::rebuild()
     // Margin groups of the previous layout: deleting one detaches it from its axis rects.
     for (auto* group : findChildren<QCPMarginGroup*>(QString(), Qt::FindDirectChildrenOnly))
         delete group;
+    m_legends.clear();
+    m_legendsPlacedFor = QSize();
     plotLayout()->clear();  // deletes the axis rects, their legends and the titles
     plotLayout()->setRowSpacing(0);
     plotLayout()->setColumnSpacing(12);
@@ -319,13 +419,14 @@ void PlotCanvas::rebuild()
 
     std::vector<const core::Panel*> panels;
     for (const auto& view : m_views)
-        if (const core::Panel* p = m_result.find(view.toStdString()))
+        if (const core::Panel* p = m_result.find(view.toStdString()); p)
             panels.push_back(p);
     if (panels.empty())
         return;
 
     const int columns = panels.size() > 1 ? 2 : 1;
     const int rows = int((panels.size() + 1) / 2);
+    setMinimumHeight(rows * kMinRowHeight);
     std::vector<QCPMarginGroup*> rowGroups, columnGroups;
     for (int r = 0; r < rows; ++r)
         rowGroups.push_back(new QCPMarginGroup(this));
@@ -335,11 +436,11 @@ void PlotCanvas::rebuild()
     for (std::size_t index = 0; index < panels.size(); ++index) {
         const core::Panel& panel = *panels[index];
         const int row = int(index) / columns, column = int(index) % columns;
-        plotLayout()->addElement(2 * row, column, makeTitle(this, QString::fromStdString(panel.title)));
+        plotLayout()->addElement(3 * row, column, makeTitle(this, QString::fromStdString(panel.title)));
 
         if (panel.kind == core::PanelKind::HeatMap) {
             auto* grid = new QCPLayoutGrid;
-            plotLayout()->addElement(2 * row + 1, column, grid);
+            plotLayout()->addElement(3 * row + 1, column, grid);
             const HeatMap map = drawHeatMap(grid, panel);
             for (QCPAxisRect* rect : map.rects) {
                 setAutomatic(rect, map.ranges);
@@ -352,7 +453,7 @@ void PlotCanvas::rebuild()
         }
 
         auto* rect = new QCPAxisRect(this, true);
-        plotLayout()->addElement(2 * row + 1, column, rect);
+        plotLayout()->addElement(3 * row + 1, column, rect);
         for (auto* axis : rect->axes())
             styleAxis(axis);
         Ranges ranges;
@@ -367,6 +468,11 @@ void PlotCanvas::rebuild()
             ranges = drawChart(rect, panel, m_hidden);
             equal = panel.equalAxes && !panel.logY;
         }
+        // placeLegends() may move the legend beneath the plot.
+        if (auto* legend = rect->insetLayout()->elementCount() > 0
+                               ? qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(0))
+                               : nullptr)
+            m_legends.append({legend, rect, 3 * row + 2, column});
         // updateLayout() moves the legend and adds headroom, or fits equal units, once the
         // pixel sizes are known; it may change these ranges only while they are automatic.
         setAutomatic(rect, ranges);
@@ -376,10 +482,12 @@ void PlotCanvas::rebuild()
         rect->setProperty(kDataY, asPoint(ranges.y));
     }
 
-    // Titles take their own height; the plots share the rest.
+    // Titles and legends beneath take their own height; the plots share the rest.
+    plotLayout()->expandTo(3 * rows, columns);
     for (int r = 0; r < rows; ++r) {
-        plotLayout()->setRowStretchFactor(2 * r, 0.001);
-        plotLayout()->setRowStretchFactor(2 * r + 1, 1);
+        plotLayout()->setRowStretchFactor(3 * r, 0.001);
+        plotLayout()->setRowStretchFactor(3 * r + 1, 1);
+        plotLayout()->setRowStretchFactor(3 * r + 2, 0.001);
     }
 }
 

@@ -24,8 +24,14 @@ class PlotCanvas : public QCustomPlot {
 public:
     explicit PlotCanvas(QWidget* parent = nullptr);
 
+    /// Least height of a row of plots on screen (title, axes, room for the data): the canvas
+    /// asks for this much per row, so that a window with many views scrolls instead of
+    /// squashing them.
+    static constexpr int kMinRowHeight = 220;
+
     /// Replaces what is drawn by the panels of `result` whose keys are in `views`
-    /// (all panels when `views` is empty).
+    /// (all panels when `views` is empty). Panels without series (a view that needs other
+    /// parameters) are not drawn.
     void setResult(const core::Result& result, const QStringList& views = {});
     /// The Result last given to setResult() (empty before the first call).
     const core::Result& result() const { return m_result; }
@@ -43,17 +49,32 @@ protected:
     /// this pixel size (or, when zoomed, y follows x by QCPAxis::setScaleRatio); then each
     /// legend goes to the top corner where it hides less data and, while the y range is the
     /// one rebuild() chose (and units need not be equal), the range is raised just enough
-    /// that the legend covers no data. Runs for the screen and for every export size.
+    /// that the legend covers no data. A legend that does not fit inside its rect (wider than
+    /// it, or taller than 60 % of it) goes beneath the plot, as wide as its column, in one row
+    /// when its entries fit side by side, as long as the plot keeps 140 px of height; else it
+    /// stays inside. Either way labels too long for the room end in "…" (never past the
+    /// axes). Runs for the screen and for every export size.
     void updateLayout() override;
 
 private:
+    /// A chart's legend, its axis rect, and the cell of plotLayout() beneath the plot it moves
+    /// to when it does not fit inside.
+    struct LegendPlace {
+        QCPLegend* legend;
+        QCPAxisRect* rect;
+        int row, column;
+    };
     void rebuild();
+    /// Puts each legend inside its rect or beneath the plot, for the current viewport.
+    void placeLegends();
     /// Gives every rect with equal units ranges that fit its data box at its pixel size.
     void fitEqualRects();
 
     core::Result m_result;
     QStringList m_views;
     QSet<QString> m_hidden;
+    QList<LegendPlace> m_legends;
+    QSize m_legendsPlacedFor;  ///< viewport size placeLegends() last ran for (empty: stale)
 };
 
 }  // namespace walklab::ui

@@ -137,8 +137,16 @@ QCPLegend* addLegend(QCPAxisRect* rect)
     legend->setIconSize(26, 12);
     legend->setIconTextPadding(9);  // SVG has no clipping: graph icons overrun by 5 px
     legend->setRowSpacing(0);
-    legend->setMargins(QMargins(7, 4, 8, 4));
+    legend->setMargins(QMargins(7, 3, 8, 2));
     return legend;
+}
+
+void finishLegend(QCPLegend* legend)
+{
+    // Underscores and descenders reach 2 to 3 px below the line height at these sizes.
+    for (int i = 0; i < legend->itemCount(); ++i)
+        legend->item(i)->setMargins(QMargins(0, 0, 0, 3));
+    legend->setVisible(legend->itemCount() > 0);
 }
 
 QSharedPointer<QCPAxisTicker> integerTicker()

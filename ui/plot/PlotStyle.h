@@ -49,6 +49,10 @@ QCPTextElement* makeTitle(QCustomPlot* plot, const QString& text, bool bold = tr
 /// Adds an empty legend in the top-right inset of `rect` (PlotCanvas moves it to the corner
 /// where it hides less data).
 QCPLegend* addLegend(QCPAxisRect* rect);
+/// Shows `legend` if it has entries, and gives each entry room below its text: QCustomPlot
+/// sizes an entry by the font's line height and clips to it, which cuts off underscores and
+/// descenders in raster images.
+void finishLegend(QCPLegend* legend);
 
 /// Tick steps that are whole numbers (1, 2, 5, 10, 20, 25, 50 …) for integer axes such as
 /// positions and times, so a narrow range never gets ticks at 2.5.

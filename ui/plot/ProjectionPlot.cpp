@@ -290,7 +290,7 @@ Ranges drawProjection(QCPAxisRect* rect, const core::Panel& panel, const QSet<QS
             curve->addToLegend(legend);
         }
     }
-    legend->setVisible(legend->itemCount() > 0);
+    finishLegend(legend);
 
     // Fixed margins hold the tick labels and coordinate names outside the box.
     rect->setAutoMargins(QCP::msNone);

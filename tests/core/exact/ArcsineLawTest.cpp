@@ -70,8 +70,9 @@ TEST(ArcsineLaw, MillionStepsSumToOneQuickly)
         return double(sum);
     };
     for (const auto& [p, q] : {std::pair{0.5, 0.5}, std::pair{0.45, 0.55}, std::pair{0.3, 0.4}}) {
-        if (p + q == 1.0)
+        if (p + q == 1.0) {
             EXPECT_NEAR(sumOf(timePositiveLaw(1'000'000, p, q)), 1.0, 1e-12);
+        }
         EXPECT_NEAR(sumOf(lastZeroLaw(1'000'000, p, q)), 1.0, 1e-12);
     }
 }

@@ -41,8 +41,9 @@ TEST(FirstPassage, CatalanNumbersForTheSymmetricWalk)
     for (int m = 0; m <= 30; ++m) {
         EXPECT_NEAR(t1[std::size_t(2 * m + 1)] / (catalan[std::size_t(m)] / std::ldexp(1.0, 2 * m + 1)), 1.0, 1e-14) << m;
         EXPECT_EQ(t1[std::size_t(2 * m)], 0.0);
-        if (m >= 1)
+        if (m >= 1) {
             EXPECT_NEAR(f[std::size_t(2 * m)] / (2 * catalan[std::size_t(m - 1)] / std::ldexp(1.0, 2 * m)), 1.0, 1e-14) << m;
+        }
     }
 }
 
