@@ -235,8 +235,8 @@ CommandLine::CommandLine()
          QStringLiteral("Views to draw, in the image or the window, comma-separated (--view paths,msd), or "
                         "'all' for every view of the experiment (default: its default views, "
                         "marked below). A CSV file holds a single table, so --csv writes one "
-                        "view: by default the last default view (%1); --view paths writes the "
-                        "sample paths table instead.")
+                        "view: by default the last default view (%1); with --view it writes the "
+                        "first view named (--view paths: walk1d's sample paths table).")
              .arg(csvDefaults),
          "names"},
         {QStringList{"export"},
@@ -557,6 +557,14 @@ int CommandLine::run()
                 .arg(vector ? QStringLiteral(" pt") : QString()));
     }
     if (!m_csvPath.isEmpty()) {
+        if (!m_csvViewChosen) {  // the default view: the last default view these parameters fill
+            const auto defaults = m_experiment->defaultViews();
+            for (auto v = defaults.rbegin(); v != defaults.rend(); ++v)
+                if (const core::Panel* p = result->find(*v); p && !p->series.empty()) {
+                    m_csvView = q(*v);
+                    break;
+                }
+        }
         const core::Panel* panel = result->find(m_csvView.toStdString());
         if (!panel) {
             error(QStringLiteral("the result of %1 has no view %2")

@@ -75,6 +75,17 @@ private slots:
         QCOMPARE(QImage(defaults).size(), QImage(two).size());
     }
 
+    // --csv without --view writes the last default view the barriers fill: the ruin curve for
+    // absorbing barriers, the position law for reflecting ones.
+    void defaultCsvIsAViewWithData()
+    {
+        const QString absorbing = path("absorbing.csv"), reflecting = path("reflecting.csv");
+        QCOMPARE(walklab(QStringList{"--experiment", "ruin", "--walkers", "2000", "--csv", absorbing}).exitCode, 0);
+        QCOMPARE(readCsv(absorbing).front().join(','), QStringLiteral("capital,simulated,simulated_error,exact"));
+        QCOMPARE(walklab(kReflecting + QStringList{"--csv", reflecting}).exitCode, 0);
+        QCOMPARE(readCsv(reflecting).front().join(','), QStringLiteral("position,simulated,exact,stationary"));
+    }
+
     void badParametersExitTwoAndWriteNothing()
     {
         const QString png = path("bad.png");
