@@ -1,6 +1,5 @@
 // Steps per second of the 1D walk: the step kernel alone, the simulation with every walker
 // stepped (tracked: path functionals available), the endpoint shortcut, and the exact law.
-#include "core/exact/Walk1DDistribution.h"
 #include "core/random/StreamEngine.h"
 #include "core/walk/LatticeWalk1D.h"
 #include "core/walk/detail/EndpointSampler.h"
@@ -76,15 +75,6 @@ void Walk1DEndpointShortcut(benchmark::State& state)
     state.counters["walkers/s"] = benchmark::Counter(double(walkers), benchmark::Counter::kIsIterationInvariantRate);
 }
 
-void ExactPmfRange(benchmark::State& state)
-{
-    const Walk1DDistribution law(state.range(0), double(state.range(1)) / 1000, double(state.range(2)) / 1000);
-    const auto [lo, hi] = law.significantRange(5);
-    for (auto _ : state)
-        benchmark::DoNotOptimize(law.pmf(lo, hi));
-    state.SetItemsProcessed(state.iterations() * (hi - lo + 1));
-}
-
 }  // namespace
 
 BENCHMARK(Walk1DStepKernelSymmetric)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -99,5 +89,3 @@ BENCHMARK(Walk1DBiased)->Args({1000000, 1000, 0, 1})->Args({1000000, 1000, 0, 2}
     ->Args({1000000, 1000, 1000, 1})->Args({10000, 1000000, 0, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(Walk1DLazy)->Args({1000000, 1000, 0, 1})->Args({1000000, 1000, 0, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(Walk1DEndpointShortcut)->ArgsProduct({{10000, 1000000}, {0, 1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
-// Exact PMF over μ ± 5σ for n = 10^6: symmetric (binomial) and lazy (p = q = 1/4).
-BENCHMARK(ExactPmfRange)->Args({1000000, 500, 500})->Args({1000000, 250, 250})->Unit(benchmark::kMillisecond);

@@ -137,22 +137,36 @@ std::vector<double> ruinCurve(std::int64_t a, double p, double q)
     return curve;
 }
 
-Expected<std::vector<double>> ruinCurveWithin(std::int64_t a, double p, double q, std::int64_t n)
+namespace {
+
+/// Steps of the transfer matrix on 1 … a − 1 needed up to time n (none past the time when the
+/// mass left is negligible), or TooLarge when (a − 1) × steps exceeds kMaxTransferWork.
+Expected<double> transferSteps(std::int64_t a, double p, double q, std::int64_t n, const std::string& what)
 {
-    checkPreconditions(0, a, p, q);
-    assert(n >= 0);
     const double steps = std::min(double(n), negligibleHorizon(a, p, q));
     const double work = double(a - 1) * steps;
     if (work > kMaxTransferWork)
         return fail(ErrorKind::TooLarge, "steps",
-                    "the exact ruin curve within n would take about " + formatSignificant(work, 3)
+                    what + " would take about " + formatSignificant(work, 3)
                         + " steps of the transfer matrix (a − 1 = " + std::to_string(a - 1) + " states × "
                         + formatSignificant(steps, 3) + " steps); the limit is "
                         + formatSignificant(kMaxTransferWork, 3));
+    return steps;
+}
+
+}  // namespace
+
+Expected<std::vector<double>> ruinCurveWithin(std::int64_t a, double p, double q, std::int64_t n)
+{
+    checkPreconditions(0, a, p, q);
+    assert(n >= 0);
+    const auto steps = transferSteps(a, p, q, n, "the exact ruin curve within n");
+    if (!steps)
+        return std::unexpected(steps.error());
     const double r = lazy(p, q);
     std::vector<double> u(std::size_t(a + 1), 0.0), next(u.size(), 0.0);
     u[0] = next[0] = 1;
-    for (std::int64_t t = 0; t < std::int64_t(steps); ++t) {
+    for (std::int64_t t = 0; t < std::int64_t(*steps); ++t) {
         for (std::size_t x = 1; x + 1 < u.size(); ++x) {
             const double m = q * u[x - 1] + r * u[x] + p * u[x + 1];
             next[x] = m < kFlushed ? 0.0 : m;
@@ -182,14 +196,9 @@ Expected<RuinDurationLaw> ruinDurationLaw(std::int64_t z, std::int64_t a, double
     const std::int64_t n = edges.back() - 1;
     const double r = lazy(p, q);
 
-    const double steps = std::min(double(n), negligibleHorizon(a, p, q));
-    const double work = double(a - 1) * steps;
-    if (work > kMaxTransferWork)
-        return fail(ErrorKind::TooLarge, "steps",
-                    "the exact law of the duration would take about " + formatSignificant(work, 3)
-                        + " steps of the transfer matrix (a − 1 = " + std::to_string(a - 1) + " states × "
-                        + formatSignificant(steps, 3) + " steps); the limit is "
-                        + formatSignificant(kMaxTransferWork, 3));
+    const auto steps = transferSteps(a, p, q, n, "the exact law of the duration");
+    if (!steps)
+        return std::unexpected(steps.error());
 
     std::vector<double> v(std::size_t(a + 1), 0.0), next(v.size(), 0.0);
     v[std::size_t(z)] = 1;

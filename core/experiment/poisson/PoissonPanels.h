@@ -47,6 +47,8 @@ public:
     std::string text(const std::string& key);
     /// True when the text of `key` is empty or blank (a "derived" value).
     bool blank(const std::string& key) const;
+    /// The parsed value of `key`, or `derived` when its text is blank (q = 1 − p, …).
+    double realOr(const std::string& key, double derived) { return blank(key) ? derived : real(key); }
     /// A time-unit name: 1 … kMaxUnitLength bytes after trimming, no control characters.
     /// Error: "unit = (empty): must be the name of a time unit, 1 to 24 characters (e.g. hour)".
     TimeUnit unit(const std::string& key);

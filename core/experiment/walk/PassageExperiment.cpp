@@ -288,10 +288,7 @@ Expected<PassageSettings> PassageExperiment::parse(const ParamSet& params) const
     w.steps = read.integer("steps");
     w.walkers = read.integer("walkers");
     w.p = read.real("p");
-    if (read.blank("q"))
-        w.q = (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0;  // a bad p is reported once, as p
-    else
-        w.q = read.real("q");
+    w.q = read.realOr("q", (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0);  // a bad p is reported once, as p
     w.level = read.integer("level");
     w.seed = read.seed("seed");
     w.paths = read.paths("paths", w.walkers);

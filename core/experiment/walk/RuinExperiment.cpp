@@ -163,18 +163,6 @@ SummaryRow ruinCurveRow(const RuinParams& g, const RuinSimulation& sim, const Cu
     return {quantity, formatSignificant(worst, 3), "p-value ≈ " + formatSignificant(pValue, 3)};
 }
 
-/// "0.4937 ± 0.005" for k of M; "1 (all 10)" or "0 (none of 10)" when the binomial standard
-/// error would be 0.
-std::string proportion(std::uint64_t k, std::int64_t M)
-{
-    const double f = double(k) / double(M);
-    if (k == 0)
-        return "0 (none of " + std::to_string(M) + ")";
-    if (std::int64_t(k) == M)
-        return "1 (all " + std::to_string(M) + ")";
-    return withError(f, std::sqrt(f * (1 - f) / double(M)), M);
-}
-
 /// An exact probability, "< 1e-30" below the precision of the transfer matrix.
 std::string probability(double value)
 {
@@ -274,10 +262,7 @@ Expected<RuinParams> RuinExperiment::parse(const ParamSet& params) const
     g.capital = read.integer("capital");
     g.target = read.integer("target");
     g.p = read.real("p");
-    if (read.blank("q"))
-        g.q = (g.p >= 0 && g.p <= 1) ? 1.0 - g.p : 0.0;  // a bad p is reported once, as p
-    else
-        g.q = read.real("q");
+    g.q = read.realOr("q", (g.p >= 0 && g.p <= 1) ? 1.0 - g.p : 0.0);  // a bad p is reported once, as p
     g.walkers = read.integer("walkers");
     g.steps = read.integer("steps");
     g.barriers = read.choice("barriers") == kBarrierNames[1] ? Barriers::Reflecting : Barriers::Absorbing;
@@ -377,20 +362,20 @@ Expected<Result> RuinExperiment::compute(const RuinParams& g, RunControl& contro
     const std::string ruin = formatSignificant(ruinProbability(g.capital, g.target, g.p, g.q), 6);
     const std::string win = formatSignificant(winProbability(g.capital, g.target, g.p, g.q), 6);
     if (capped) {
-        result.summary.push_back({"Ruin within n = " + n + " rounds", proportion(sim.ruined, M),
+        result.summary.push_back({"Ruin within n = " + n + " rounds", fractionOfWalkers(sim.ruined, M),
                                   law ? probability(law->ruinBy) : ""});
-        result.summary.push_back({"Win within n = " + n + " rounds", proportion(sim.won, M), law ? probability(law->winBy) : ""});
+        result.summary.push_back({"Win within n = " + n + " rounds", fractionOfWalkers(sim.won, M), law ? probability(law->winBy) : ""});
         result.summary.push_back({"Ruin probability (no cap)", "", ruin});
         result.summary.push_back({"Win probability (no cap)", "", win});
     } else {
-        result.summary.push_back({"Ruin probability from z", proportion(sim.ruined, M), ruin});
-        result.summary.push_back({"Win probability (reach a)", proportion(sim.won, M), win});
+        result.summary.push_back({"Ruin probability from z", fractionOfWalkers(sim.ruined, M), ruin});
+        result.summary.push_back({"Win probability (reach a)", fractionOfWalkers(sim.won, M), win});
     }
     result.summary.push_back({"Expected duration E[T]", "", formatSignificant(expectedDuration(g.capital, g.target, g.p, g.q), 6)});
     result.summary.push_back({"E[min(T, n)]", withError(sim.durationMean, sim.durationStandardError, M),
                               law ? formatSignificant(law->truncatedMean, 6) : ""});
     result.summary.push_back({"Expected gain a·P(win) − z", "", formatSignificant(expectedGain(g.capital, g.target, g.p, g.q), 6)});
-    result.summary.push_back({"Unfinished after n rounds", proportion(sim.unfinished, M), law ? probability(law->beyond) : ""});
+    result.summary.push_back({"Unfinished after n rounds", fractionOfWalkers(sim.unfinished, M), law ? probability(law->beyond) : ""});
     if (law) {
         std::vector<std::uint64_t> observed = counts;
         std::vector<double> probabilities = masses;
