@@ -73,7 +73,7 @@ Expected<NonHomogeneousPoissonSettings> NonHomogeneousPoissonExperiment::parse(c
     NonHomogeneousPoissonSettings s;
     NonHomogeneousPoissonParams& p = s.process;
     p.rate = read.text("rate");
-    s.unit = read.unit("unit");
+    s.unit = readUnit(read, "unit");
     p.horizon = read.real("horizon");
     p.realisations = read.integer("realisations");
     p.rateBound = read.real("rateBound");

@@ -153,7 +153,7 @@ Expected<PoissonSettings> PoissonExperiment::parse(const ParamSet& params) const
     PoissonSettings s;
     PoissonParams& p = s.process;
     p.rate = read.real("rate");
-    s.unit = read.unit("unit");
+    s.unit = readUnit(read, "unit");
     p.horizon = read.real("horizon");
     p.realisations = read.integer("realisations");
     p.arrival = read.integer("arrival");

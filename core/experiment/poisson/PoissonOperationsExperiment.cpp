@@ -59,7 +59,7 @@ Expected<PoissonOperationsSettings> PoissonOperationsExperiment::parse(const Par
     m.rate2 = read.real("rate2");
     s.thin.keep = read.real("keep");
     m.horizon = read.real("horizon");
-    s.unit = read.unit("unit");
+    s.unit = readUnit(read, "unit");
     m.realisations = read.integer("realisations");
     m.seed = read.seed("seed");
     m.paths = 0;  // no view draws single realisations

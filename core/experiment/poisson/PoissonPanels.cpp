@@ -12,14 +12,6 @@ namespace walklab::core {
 
 namespace {
 
-std::string_view trim(std::string_view s)
-{
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
 bool endsWith(const std::string& s, std::string_view end)
 {
     return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
@@ -43,82 +35,19 @@ std::string pluralUnit(const std::string& singular)
     return singular + "s";
 }
 
-std::string ParamReader::raw(const std::string& key) const
+TimeUnit readUnit(ParamReader& read, const std::string& key)
 {
-    return paramText(m_params, *m_experiment.param(key));
-}
-
-template <class T>
-T ParamReader::keep(Expected<T> parsed)
-{
-    if (parsed)
-        return *parsed;
-    m_errors.insert(m_errors.end(), parsed.error().begin(), parsed.error().end());
-    return T{};
-}
-
-double ParamReader::real(const std::string& key)
-{
-    return keep(parseReal(*m_experiment.param(key), raw(key)));
-}
-
-std::int64_t ParamReader::integer(const std::string& key)
-{
-    return keep(parseInteger(*m_experiment.param(key), raw(key)));
-}
-
-std::uint64_t ParamReader::seed(const std::string& key)
-{
-    return keep(parseSeed(*m_experiment.param(key), raw(key)));
-}
-
-std::string ParamReader::choice(const std::string& key)
-{
-    return keep(parseChoice(*m_experiment.param(key), raw(key)));
-}
-
-std::string ParamReader::text(const std::string& key)
-{
-    return std::string(trim(raw(key)));
-}
-
-bool ParamReader::blank(const std::string& key) const
-{
-    return trim(raw(key)).empty();
-}
-
-TimeUnit ParamReader::unit(const std::string& key)
-{
-    const std::string name = text(key);
+    const std::string name = read.text(key);
     const bool control = std::any_of(name.begin(), name.end(), [](char c) {
         return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
     });
     if (name.empty() || name.size() > kMaxUnitLength || control) {
-        m_errors.push_back({ErrorKind::InvalidParameter, key,
-                            key + " = " + (name.empty() ? std::string("(empty)") : name)
-                                + ": must be the name of a time unit, 1 to " + std::to_string(kMaxUnitLength)
-                                + " characters (e.g. hour)"});
+        read.reject(key, key + " = " + (name.empty() ? std::string("(empty)") : name)
+                             + ": must be the name of a time unit, 1 to " + std::to_string(kMaxUnitLength)
+                             + " characters (e.g. hour)");
         return {"time unit", "time units"};
     }
     return {name, pluralUnit(name)};
-}
-
-std::int64_t ParamReader::paths(const std::string& key, std::int64_t repetitions)
-{
-    const std::int64_t value = integer(key);
-    return m_params.contains(key) ? value : std::min(value, std::max<std::int64_t>(repetitions, 0));
-}
-
-void ParamReader::check(const Errors& errors)
-{
-    for (const Error& e : errors)
-        if (e.parameter.empty() || ok(e.parameter))
-            m_errors.push_back(e);
-}
-
-bool ParamReader::ok(const std::string& key) const
-{
-    return std::none_of(m_errors.begin(), m_errors.end(), [&](const Error& e) { return e.parameter == key; });
 }
 
 Panel timelinePanel(const std::vector<std::vector<double>>& arrivals, const std::vector<std::int64_t>& pathCounts,
@@ -246,25 +175,6 @@ int densityBins(std::size_t n, int maxBins)
 {
     const double rice = std::ceil(2 * std::cbrt(double(n)));
     return int(std::clamp(rice, 10.0, double(std::max(maxBins, 10))));
-}
-
-std::string withError(double value, double standardError)
-{
-    return formatSignificant(value, 6) + " ± " + formatSignificant(standardError, 2);
-}
-
-SummaryRow chiSquaredRow(const std::string& quantity, const ChiSquaredResult& chi)
-{
-    return {quantity, "X² = " + formatSignificant(chi.statistic, 5) + ", dof " + std::to_string(chi.degreesOfFreedom),
-            "p-value " + formatSignificant(chi.pValue, 3)};
-}
-
-SummaryRow kolmogorovSmirnovRow(const std::string& quantity, const KolmogorovSmirnovResult& ks)
-{
-    if (ks.sampleSize <= 0)
-        return {quantity, "no values", ""};
-    return {quantity, "D = " + formatSignificant(ks.statistic, 4) + ", n = " + formatSignificant(ks.sampleSize, 10),
-            "p-value " + formatSignificant(ks.pValue, 3)};
 }
 
 }  // namespace walklab::core

@@ -1,8 +1,10 @@
-// Building blocks shared by the Poisson-process experiments: parameter reading, the time-unit
-// wording of axis titles and legends, the panels they have in common, and summary rows.
+// Building blocks shared by the Poisson-process experiments: the time-unit wording of axis
+// titles and legends, and the panels they have in common.
 #pragma once
 
 #include "core/experiment/Experiment.h"
+#include "core/experiment/ParamReader.h"
+#include "core/experiment/SummaryRows.h"
 #include "core/stats/ChiSquaredTest.h"
 #include "core/stats/IntegerHistogram.h"
 #include "core/stats/KolmogorovSmirnov.h"
@@ -29,57 +31,10 @@ inline constexpr std::size_t kMaxUnitLength = 24;
 /// abbreviations of one or two characters ("h", "ms") unchanged.
 std::string pluralUnit(const std::string& singular);
 
-/// Reads the parameters of one experiment from text, collecting at most one error per parameter
-/// (syntax first, then the range checks the caller adds with `check`).
-class ParamReader {
-public:
-    ParamReader(const Experiment& experiment, const ParamSet& params)
-        : m_experiment(experiment), m_params(params)
-    {
-    }
-
-    /// The parsed value of `key`, or a zero value with an error recorded.
-    double real(const std::string& key);
-    std::int64_t integer(const std::string& key);
-    std::uint64_t seed(const std::string& key);
-    std::string choice(const std::string& key);
-    /// The text, blanks trimmed at both ends.
-    std::string text(const std::string& key);
-    /// True when the text of `key` is empty or blank (a "derived" value).
-    bool blank(const std::string& key) const;
-    /// The parsed value of `key`, or `derived` when its text is blank (q = 1 − p, …).
-    double realOr(const std::string& key, double derived) { return blank(key) ? derived : real(key); }
-    /// A time-unit name: 1 … kMaxUnitLength bytes after trimming, no control characters.
-    /// Error: "unit = (empty): must be the name of a time unit, 1 to 24 characters (e.g. hour)".
-    TimeUnit unit(const std::string& key);
-
-    /// The number of kept paths `key`: as given, or, when the user gave none, its default
-    /// capped at `repetitions`, so that the default is never out of range.
-    std::int64_t paths(const std::string& key, std::int64_t repetitions);
-
-    /// Adds errors from a core validate(); an error on a parameter that already has one is
-    /// dropped, so that a value that failed to parse is not reported twice.
-    void check(const Errors& errors);
-    bool ok(const std::string& key) const;
-    Errors take() { return std::move(m_errors); }
-    /// `value` when no error was recorded, otherwise the errors.
-    template <class T>
-    Expected<T> finish(T value)
-    {
-        if (!m_errors.empty())
-            return std::unexpected(take());
-        return value;
-    }
-
-private:
-    std::string raw(const std::string& key) const;
-    template <class T>
-    T keep(Expected<T> parsed);
-
-    const Experiment& m_experiment;
-    const ParamSet& m_params;
-    Errors m_errors;
-};
+/// The time unit `key`: 1 … kMaxUnitLength bytes after trimming, no control characters; its
+/// plural by pluralUnit(). Error, recorded in `read`: "unit = (empty): must be the name of a time
+/// unit, 1 to 24 characters (e.g. hour)".
+TimeUnit readUnit(ParamReader& read, const std::string& key);
 
 /// Up to this many realisations are drawn in the timeline view.
 inline constexpr std::size_t kTimelineRealisations = 20;
@@ -123,13 +78,5 @@ Panel densityPanel(const std::string& key, const std::string& title, const std::
 /// Bins of a density histogram of n values: Rice's rule ⌈2 n^{1/3}⌉ (a good default for
 /// smooth densities), within 10 … maxBins so that bars stay readable on a projector.
 int densityBins(std::size_t n, int maxBins);
-
-/// "12.03 ± 0.011": the value to 6 significant digits and its standard error to 2.
-std::string withError(double value, double standardError);
-
-/// Summary rows of goodness-of-fit tests: "X² = 21.3, dof 24" | "p-value 0.62", and
-/// "D = 0.0011, n = 1300000" | "p-value 0.18" ("no values" when the sample is empty).
-SummaryRow chiSquaredRow(const std::string& quantity, const ChiSquaredResult& chi);
-SummaryRow kolmogorovSmirnovRow(const std::string& quantity, const KolmogorovSmirnovResult& ks);
 
 }  // namespace walklab::core

@@ -97,10 +97,7 @@ SummaryRow chiSquaredRow(const std::string& quantity, const std::vector<std::uin
     if (chi.impossible > 0)
         notes.push_back(quantity + ": " + std::to_string(chi.impossible) +
                         " walkers took values the exact law says are impossible.");
-    if (chi.degreesOfFreedom == 0)
-        return {quantity, "n/a (dof 0: no test possible)", "p-value n/a"};
-    return {quantity, "X² = " + formatSignificant(chi.statistic, 5) + ", dof " + std::to_string(chi.degreesOfFreedom),
-            "p-value " + formatSignificant(chi.pValue, 3)};
+    return chiSquaredRow(quantity, chi);
 }
 
 }  // namespace walklab::core

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/experiment/Result.h"
+#include "core/experiment/SummaryRows.h"
 #include "core/stats/IntegerHistogram.h"
 
 #include <cstdint>

@@ -2,7 +2,8 @@
 
 #include "core/exact/GamblersRuin.h"
 #include "core/experiment/TextFormat.h"
-#include "core/experiment/poisson/PoissonPanels.h"
+#include "core/experiment/ParamReader.h"
+#include "core/experiment/SummaryRows.h"
 #include "core/experiment/walk/PathPanels.h"
 #include "core/experiment/walk/WalkPanels.h"
 

@@ -4,6 +4,7 @@
 #include "core/exact/Walk1DDistribution.h"
 #include "core/exact/ReturnProbabilities.h"
 #include "core/exact/StepLaw.h"
+#include "core/experiment/SummaryRows.h"
 #include "core/experiment/TextFormat.h"
 #include "core/experiment/walk/WalkPanels.h"
 #include "core/stats/ChiSquaredTest.h"
@@ -123,9 +124,7 @@ Errors addObservedPanels(const Walk1DParams& w, const Walk1DSimulation& sim, Run
         observed.push_back(returns->notArrived);
         probability.push_back(1 - returnedBy->back());
         const ChiSquaredResult chi = chiSquaredTest(observed, probability);
-        result.summary.push_back({"First-return times: chi-squared vs exact",
-                                  "X² = " + formatSignificant(chi.statistic, 5) + ", dof " + std::to_string(chi.degreesOfFreedom),
-                                  "p-value " + formatSignificant(chi.pValue, 3)});
+        result.summary.push_back(chiSquaredRow("First-return times: chi-squared vs exact", chi));
     }
     return {};
 }
@@ -311,13 +310,7 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
         for (std::int64_t k = tlo; k <= thi; ++k)
             observed.push_back(sim.endpoints.count(k));
         const ChiSquaredResult chi = chiSquaredTest(observed, probability);
-        if (chi.degreesOfFreedom == 0)  // a single possible endpoint: nothing to test
-            result.summary.push_back({"Chi-squared vs exact", "n/a (dof 0: no test possible)", "p-value n/a"});
-        else
-            result.summary.push_back({"Chi-squared vs exact",
-                                      "X² = " + formatSignificant(chi.statistic, 5) + ", dof " +
-                                          std::to_string(chi.degreesOfFreedom),
-                                      "p-value " + formatSignificant(chi.pValue, 3)});
+        result.summary.push_back(chiSquaredRow("Chi-squared vs exact", chi));
         if (chi.impossible > 0)
             result.notes.push_back(std::to_string(chi.impossible) +
                                    " walkers ended at positions the exact law says are impossible.");

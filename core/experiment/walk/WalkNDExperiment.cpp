@@ -1,6 +1,7 @@
 #include "core/experiment/walk/WalkNDExperiment.h"
 
 #include "core/exact/RadialDistribution.h"
+#include "core/experiment/SummaryRows.h"
 #include "core/experiment/TextFormat.h"
 #include "core/experiment/walk/WalkPanels.h"
 
@@ -21,14 +22,6 @@ std::string withError(const Estimate& e, std::int64_t count)
     return formatSignificant(e.value, 6) + " ± " + (count < 2 ? "n/a (needs M ≥ 2)" : formatSignificant(e.standardError, 2));
 }
 
-// The chi-squared summary row; with no degree of freedom (a single possible outcome) there is no test.
-SummaryRow chiRow(std::string label, const ChiSquaredResult& chi)
-{
-    if (chi.degreesOfFreedom == 0)
-        return {std::move(label), "n/a (dof 0: no test possible)", "p-value n/a"};
-    return {std::move(label), "X² = " + formatSignificant(chi.statistic, 5) + ", dof " + std::to_string(chi.degreesOfFreedom),
-            "p-value " + formatSignificant(chi.pValue, 3)};
-}
 
 Panel radialPanel(const WalkNDRun& r, std::vector<std::string>& notes, std::vector<SummaryRow>& summary)
 {
@@ -59,7 +52,7 @@ Panel radialPanel(const WalkNDRun& r, std::vector<std::string>& notes, std::vect
                  SeriesStyle::Points, {exact.begin(), exact.end() - 1}, true};
         p.series.push_back(std::move(s));
         const ChiSquaredResult chi = radialChiSquared(sim.radius, exact);
-        summary.push_back(chiRow("Chi-squared |S_n| vs exact", chi));
+        summary.push_back(chiSquaredRow("Chi-squared |S_n| vs exact", chi));
     }
     if (r.request.kind != WalkKind::Gaussian) {
         const char* name = d == 2 ? "Rayleigh limit" : "Maxwell limit";
@@ -280,7 +273,7 @@ Expected<Result> WalkNDExperiment::run(const ParamSet& params, RunControl& contr
                               formatSignificant(meanSquaredDisplacement(r.step, double(n)), 6)});
     if (!r.cellProbabilities.empty() && sim.endpoints.width == 1.0) {
         const ChiSquaredResult chi = endpointChiSquared(sim.endpoints, r.cellProbabilities);
-        result.summary.push_back(chiRow("Chi-squared endpoints vs exact", chi));
+        result.summary.push_back(chiSquaredRow("Chi-squared endpoints vs exact", chi));
         if (chi.impossible > 0)
             result.notes.push_back(std::to_string(chi.impossible) +
                                    " walkers ended at sites the exact law says are impossible.");
