@@ -273,7 +273,8 @@ void MainWindow::buildUi()
     strip->setSpacing(6);
     auto* stripLabel = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Views:")));
     stripLabel->setToolTip(tr("Click a view to show or hide it; the plots are redrawn without "
-                              "running again"));
+                              "running again. In a plot: drag to move, Ctrl + wheel to zoom, "
+                              "double-click to restore the view"));
     strip->addWidget(stripLabel);
     auto* plotsPage = new QWidget;
     plotsPage->setObjectName(QStringLiteral("plotsPage"));

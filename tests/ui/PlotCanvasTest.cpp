@@ -320,6 +320,27 @@ private slots:
         canvas.setResult(test::resultOf({empty, test::logPanel(20)}), {"position", "firstreturn"});
         QCOMPARE(canvas.shownViews(), QStringList({"firstreturn"}));
     }
+
+    void plainWheelScrollsCtrlWheelZooms()
+    {
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({test::logPanel(20)}));
+        layOut(canvas, 800, 600);
+        QCPAxis* x = canvas.axisRect(0)->axis(QCPAxis::atBottom);
+        const QCPRange before = x->range();
+        const QPointF centre = canvas.axisRect(0)->rect().center();
+        auto wheel = [&](Qt::KeyboardModifiers modifiers) {
+            QWheelEvent event(centre, canvas.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, modifiers,
+                              Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(&canvas, &event);
+            return event.isAccepted();
+        };
+        QVERIFY(!wheel(Qt::NoModifier));  // left to the scroll area around the plots
+        QCOMPARE(x->range().lower, before.lower);
+        QCOMPARE(x->range().upper, before.upper);
+        wheel(Qt::ControlModifier);
+        QVERIFY(x->range().size() < before.size());
+    }
 };
 
 QTEST_MAIN(PlotCanvasTest)

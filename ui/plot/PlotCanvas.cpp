@@ -140,6 +140,14 @@ PlotCanvas::PlotCanvas(QWidget* parent) : QCustomPlot(parent)
     rebuild();
 }
 
+void PlotCanvas::wheelEvent(QWheelEvent* event)
+{
+    if (event->modifiers() & Qt::ControlModifier)
+        QCustomPlot::wheelEvent(event);
+    else
+        event->ignore();
+}
+
 void PlotCanvas::setResult(const core::Result& result, const QStringList& views)
 {
     m_result = result;

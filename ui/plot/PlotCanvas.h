@@ -55,6 +55,9 @@ protected:
     /// stays inside. Either way labels too long for the room end in "…" (never past the
     /// axes). Runs for the screen and for every export size.
     void updateLayout() override;
+    /// Ctrl + wheel zooms (QCustomPlot's range zoom); the plain wheel is left to the parent,
+    /// so the scroll area of the plots scrolls instead of the plot under the mouse zooming.
+    void wheelEvent(QWheelEvent* event) override;
 
 private:
     /// A chart's legend, its axis rect, and the cell of plotLayout() beneath the plot it moves
