@@ -141,8 +141,10 @@ void MainWindow::buildUi()
     side->setContentsMargins(10, 10, 10, 10);
     side->setSpacing(10);
 
-    // The experiment selector and what the experiment is about.
-    auto* experimentRow = new QHBoxLayout;
+    // The experiment selector (beneath its label, so long titles get the sidebar's width) and
+    // what the experiment is about.
+    auto* experimentRow = new QVBoxLayout;
+    experimentRow->setSpacing(4);
     auto* experimentLabel = new QLabel(tr("&Experiment"));
     m_selector = new QComboBox;
     m_selector->setObjectName(QStringLiteral("experimentSelector"));
@@ -152,7 +154,7 @@ void MainWindow::buildUi()
     boldLabel.setBold(true);
     experimentLabel->setFont(boldLabel);
     experimentRow->addWidget(experimentLabel);
-    experimentRow->addWidget(m_selector, 1);
+    experimentRow->addWidget(m_selector);
     side->addLayout(experimentRow);
     m_experimentHelp = new QLabel;
     m_experimentHelp->setObjectName(QStringLiteral("experimentHelp"));
@@ -397,6 +399,7 @@ void MainWindow::onExperimentChosen(int index)
     if (index < 0 || index >= int(all.size()))
         return;
     m_experiment = all[std::size_t(index)].get();
+    m_selector->setToolTip(qs(m_experiment->title()));  // the whole title when the box cuts it
     m_panel->setExperiment(m_experiment);
     watchViewParameters();
     rebuildPresets();

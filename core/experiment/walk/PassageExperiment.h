@@ -39,7 +39,7 @@ public:
     PassageExperiment();
 
     std::string key() const override { return "passage"; }
-    std::string title() const override { return "1D walk: first passage, returns, arcsine law, maximum"; }
+    std::string title() const override { return "First passage, returns, arcsine law"; }
     std::string help() const override;
     std::vector<Preset> presets() const override;
 
