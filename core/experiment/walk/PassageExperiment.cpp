@@ -238,10 +238,10 @@ PassageExperiment::PassageExperiment()
     };
     m_views = {
         {"passage", "First passage",
-         "P(T_k = n), the first time the walk reaches level k: simulated, exact, and the fraction not there by n.",
+         "P(T_k = n), the first time the walk reaches level k: simulated, exact, and the fraction arriving after n.",
          true},
         {"return", "First return",
-         "f_n = P(T_0 = n), the first return to 0: simulated, exact, and the fraction not back by n."},
+         "f_n = P(T_0 = n), the first return to 0: simulated, exact, and the fraction arriving after n."},
         {"returns", "Number of returns", "P(R_n = j): how many times the walk is back at 0 by step n."},
         {"arcsine", "Arcsine law",
          "Fraction of the time spent above 0: simulated, exact (Feller) and the arcsine density.", true},
@@ -329,8 +329,8 @@ Expected<Result> PassageExperiment::compute(const PassageSettings& s, RunControl
     const Waiting back{"return", "First return to 0", "f_n = P(T_0 = n)", "Exact f_n", &sim.firstReturn,
                        reduced(exactOr(firstReturnLaw(w.p, w.q, n), "first-return law", result), sim.firstReturn.bins, n),
                        even};
-    result.panels.push_back(waitingPanel(passage, s, "not there by n", notes));
-    result.panels.push_back(waitingPanel(back, s, "not back by n", notes));
+    result.panels.push_back(waitingPanel(passage, s, "after n", notes));
+    result.panels.push_back(waitingPanel(back, s, "after n", notes));
     if (passage.law && std::all_of(passage.law->masses.begin(), passage.law->masses.end(), [](double m) { return m == 0; }))
         notes.push_back("Level k = " + std::to_string(w.level) + " cannot be reached within n = " + std::to_string(n) + " steps: " +
                         (std::abs(w.level) > n ? "it takes at least |k| = " + std::to_string(std::abs(w.level)) + " steps."

@@ -99,7 +99,7 @@ TEST(PassageExperiment, WaitingTimesOnLogLogAxesWithTheFractionNotArrived)
     // P(T_3 = 3) = 1/8, P(T_3 = 5) = (3/5)·P(S_5 = 3) = (3/5)·5/32 = 3/32 (hitting-time theorem).
     EXPECT_DOUBLE_EQ(passage->find("exact")->y[1], 0.125);
     EXPECT_NEAR(passage->find("exact")->y[2], 3.0 / 32, 1e-16);
-    EXPECT_NE(passage->find("simulated")->label.find("% not there by n"), std::string::npos);
+    EXPECT_NE(passage->find("simulated")->label.find("% after n"), std::string::npos);
     EXPECT_EQ(rowOf(r, "E[T_k]", true), "infinite");
     const Panel* linear = run({{"steps", "400"}, {"walkers", "2000"}, {"axes", "linear"}}).find("return");
     EXPECT_FALSE(linear->logX || linear->logY);
