@@ -321,6 +321,31 @@ private slots:
         QCOMPARE(canvas.shownViews(), QStringList({"firstreturn"}));
     }
 
+    void longTitlesWrapToTheirColumn()
+    {
+        core::Panel a = test::logPanel(20), b = test::logPanel(20);
+        a.title = "Reflected walks: z = 10, a = 20 (the first 800 of n = 10000 steps)";
+        b.key = "other";
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({a, b}));
+        auto titleText = [&] {
+            for (int i = 0; i < canvas.plotLayout()->elementCount(); ++i)
+                if (auto* t = qobject_cast<QCPTextElement*>(canvas.plotLayout()->elementAt(i)); t && t->text().startsWith("Reflected"))
+                    return std::pair{t->text(), QFontMetrics(t->font())};
+            return std::pair{QString(), QFontMetrics(QFont())};
+        };
+        layOut(canvas, 3000, 600);
+        QVERIFY(!titleText().first.contains('\n'));
+        layOut(canvas, 800, 600);
+        const auto [text, metrics] = titleText();
+        const QStringList lines = text.split('\n');
+        QCOMPARE(lines.size(), 2);
+        for (const QString& line : lines)
+            QVERIFY2(metrics.horizontalAdvance(line) <= 400, qPrintable(line));
+        QVERIFY(lines[1].contains(QStringLiteral("n = 10000")));  // "n = 10000" not broken
+        QVERIFY(!text.contains(QStringLiteral("…")));
+    }
+
     void plainWheelScrollsCtrlWheelZooms()
     {
         PlotCanvas canvas;

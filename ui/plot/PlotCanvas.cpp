@@ -27,6 +27,8 @@ constexpr const char* kFitY = "walklabFitY";
 constexpr const char* kDataY = "walklabDataY";  ///< kFitY before room was made for the legend
 /// A plottable's legend text before placeLegends() shortened it.
 constexpr const char* kFullName = "walklabFullName";
+/// A panel title's text before wrapTitles() broke it into lines.
+constexpr const char* kFullTitle = "walklabFullTitle";
 /// Least height of a plot whose legend goes beneath it, and the gap above that legend.
 constexpr int kMinPlotPx = 140;
 constexpr int kBelowGapPx = 10;
@@ -225,8 +227,11 @@ void PlotCanvas::setSeriesVisible(const QString& seriesKey, bool visible)
 void PlotCanvas::updateLayout()
 {
     QCustomPlot::updateLayout();
-    if (viewport().size() != m_legendsPlacedFor)
+    if (viewport().size() != m_legendsPlacedFor) {
+        if (wrapTitles())
+            QCustomPlot::updateLayout();  // the titles' new heights
         placeLegends();
+    }
     // Every size starts from the data box rebuild() chose, so the picture does not depend
     // on the sizes drawn before (the screen's, earlier exports).
     for (QCPAxisRect* rect : axisRects())
@@ -304,6 +309,42 @@ void PlotCanvas::updateLayout()
         QCustomPlot::updateLayout();  // new tick labels and legend position
     if (refit)
         fitEqualRects();
+}
+
+bool PlotCanvas::wrapTitles()
+{
+    const int columns = std::max(1, plotLayout()->columnCount());
+    const QMargins m = plotLayout()->margins();
+    const int width = (viewport().width() - m.left() - m.right() - (columns - 1) * int(plotLayout()->columnSpacing()))
+                      / columns - 8;
+    bool changed = false;
+    for (int i = 0; i < plotLayout()->elementCount(); ++i) {
+        auto* title = qobject_cast<QCPTextElement*>(plotLayout()->elementAt(i));
+        if (!title || !title->property(kFullTitle).isValid())
+            continue;
+        // "n = 10000" stays on one line: its spaces are no-break spaces while lines are made.
+        QString full = title->property(kFullTitle).toString();
+        full.replace(QStringLiteral(" = "), QStringLiteral("\u00a0=\u00a0"));
+        const QFontMetrics metrics(title->font());
+        QStringList lines;
+        QString line;
+        for (const QString& word : full.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (line.isEmpty() || metrics.horizontalAdvance(longer) <= width || lines.size() == 1)
+                line = longer;
+            else {
+                lines << line;
+                line = word;
+            }
+        }
+        lines << metrics.elidedText(line, Qt::ElideRight, std::max(width, 1));
+        const QString text = lines.join(QLatin1Char('\n')).replace(QChar(0xa0), QLatin1Char(' '));
+        if (text != title->text()) {
+            title->setText(text);
+            changed = true;
+        }
+    }
+    return changed;
 }
 
 void PlotCanvas::placeLegends()
@@ -444,7 +485,9 @@ void PlotCanvas::rebuild()
     for (std::size_t index = 0; index < panels.size(); ++index) {
         const core::Panel& panel = *panels[index];
         const int row = int(index) / columns, column = int(index) % columns;
-        plotLayout()->addElement(3 * row, column, makeTitle(this, QString::fromStdString(panel.title)));
+        QCPTextElement* title = makeTitle(this, QString::fromStdString(panel.title));
+        title->setProperty(kFullTitle, title->text());
+        plotLayout()->addElement(3 * row, column, title);
 
         if (panel.kind == core::PanelKind::HeatMap) {
             auto* grid = new QCPLayoutGrid;

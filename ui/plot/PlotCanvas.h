@@ -68,6 +68,10 @@ private:
         int row, column;
     };
     void rebuild();
+    /// Breaks each panel title that is wider than its column into lines at spaces (at most
+    /// two; a second line still too wide ends in "…"), for the current viewport. Returns true
+    /// when a title changed.
+    bool wrapTitles();
     /// Puts each legend inside its rect or beneath the plot, for the current viewport.
     void placeLegends();
     /// Gives every rect with equal units ranges that fit its data box at its pixel size.
