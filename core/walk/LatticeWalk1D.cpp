@@ -1,3 +1,9 @@
+// No fused multiply-add (the tracked walkers' squares are summed in doubles in code compiled
+// once per CpuLevel): the same sums at every level.
+// Set before the includes: the inline step samplers then carry the same option and can be
+// inlined into the per-level code ([[gnu::flatten]] skips callees whose options differ).
+#pragma GCC optimize("fp-contract=off")
+
 #include "core/walk/LatticeWalk1D.h"
 
 #include "core/experiment/ParameterCheck.h"
@@ -5,6 +11,7 @@
 #include "core/random/BlockScheduler.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
+#include "core/random/detail/TargetAttributes.h"
 #include "core/walk/detail/EndpointSampler.h"
 #include "core/walk/detail/StepSampler1D.h"
 #include "core/walk/detail/WalkKernel.h"
@@ -13,12 +20,114 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace walklab::core {
 
 namespace {
 
 constexpr std::int64_t kMaxSteps = 1'000'000'000;
+
+/// One tracked walker: where it stops and what it records.
+struct TrackedWalker {
+    const std::vector<detail::Stop>& stops;  ///< observation times, and path times if kept
+    const std::vector<std::int64_t>& times;  ///< observation times (bins of the first return)
+    std::int64_t* path;                      ///< its kept path at the path times, or nullptr
+    std::int32_t* everyStep;                 ///< n + 1 positions when kept at every step, or nullptr
+    std::int64_t steps;                      ///< n
+};
+
+/// Walks a tracked walker n steps from 0: its squares and fourth powers at the observation
+/// times and its first return go to `tally`, its path (if kept) to walker.path. Returns S_n, or
+/// nothing when the run is cancelled.
+/// A path kept at every step is written by the path kernel (StepSampler1D::path); otherwise the
+/// walker is advanced from stop to stop, and near 0 in steps of |S_t| − 1 (one at |S_t| ≤ 1),
+/// until its first return. The same steps either way.
+[[gnu::always_inline]] inline std::optional<std::int64_t> walkTracked(const TrackedWalker& walker,
+                                                                     detail::StepSampler1D& sampler,
+                                                                     detail::BlockTally& tally, WorkMeter& meter)
+{
+    std::int64_t position = 0;  // a local, kept in a register
+    double *sumSquared = tally.sumSquared.data(), *sumFourth = tally.sumFourth.data();
+    auto record = [&](const detail::Stop& stop) {
+        if (stop.grid >= 0) {
+            const double s2 = double(position) * double(position);
+            sumSquared[stop.grid] += s2;
+            sumFourth[stop.grid] += s2 * s2;
+        }
+        if (stop.path >= 0)
+            walker.path[stop.path] = position;
+    };
+    auto returnedAt = [&](std::int64_t t) {
+        ++tally.firstReturn[std::size_t(std::lower_bound(walker.times.begin(), walker.times.end(), t) - walker.times.begin())];
+    };
+    if (walker.everyStep) {
+        if (!meter.add(std::uint64_t(walker.steps)))
+            return std::nullopt;
+        std::int32_t* path = walker.everyStep;
+        path[0] = 0;
+        sampler.path(walker.steps, 0, path + 1);
+        for (const detail::Stop& stop : walker.stops) {
+            position = path[stop.time];
+            record(stop);
+        }
+        const std::int32_t* zero = std::find(path + 1, path + walker.steps + 1, 0);
+        if (zero != path + walker.steps + 1)
+            returnedAt(zero - path);
+        return position;
+    }
+    std::int64_t t = 0, firstReturn = -1;
+    for (const detail::Stop& stop : walker.stops) {
+        std::int64_t left = stop.time - t;
+        if (!meter.add(std::uint64_t(left)))
+            return std::nullopt;
+        while (left > 0) {  // one call site: all of it inline
+            const std::int64_t k = firstReturn >= 0 ? left
+                : std::abs(position) <= 1           ? 1
+                                                    : std::min(std::abs(position) - 1, left);
+            position += sampler.advance(k);
+            left -= k;
+            if (k == 1 && position == 0 && firstReturn < 0)
+                firstReturn = stop.time - left;
+        }
+        t = stop.time;
+        record(stop);
+    }
+    if (firstReturn > 0)
+        returnedAt(firstReturn);
+    return position;
+}
+
+// walkTracked compiled once per CpuLevel with everything it calls inline, so that the step
+// samplers' bit operations use the level's instructions (POPCNT, BMI2 shifts); same results.
+[[gnu::flatten]] std::optional<std::int64_t> walkTrackedBaseline(const TrackedWalker& w, detail::StepSampler1D& s,
+                                                                  detail::BlockTally& t, WorkMeter& m)
+{
+    return walkTracked(w, s, t, m);
+}
+[[gnu::flatten]] WALKLAB_TARGET_AVX2 std::optional<std::int64_t> walkTrackedAvx2(const TrackedWalker& w,
+                                                                                  detail::StepSampler1D& s,
+                                                                                  detail::BlockTally& t, WorkMeter& m)
+{
+    return walkTracked(w, s, t, m);
+}
+[[gnu::flatten]] WALKLAB_TARGET_AVX512 std::optional<std::int64_t> walkTrackedAvx512(const TrackedWalker& w,
+                                                                                      detail::StepSampler1D& s,
+                                                                                      detail::BlockTally& t, WorkMeter& m)
+{
+    return walkTracked(w, s, t, m);
+}
+
+std::optional<std::int64_t> walkTracked(CpuLevel level, const TrackedWalker& w, detail::StepSampler1D& s,
+                                        detail::BlockTally& t, WorkMeter& m)
+{
+    switch (level) {
+    case CpuLevel::Avx512: return walkTrackedAvx512(w, s, t, m);
+    case CpuLevel::Avx2: return walkTrackedAvx2(w, s, t, m);
+    case CpuLevel::Baseline: break;
+    }
+    return walkTrackedBaseline(w, s, t, m);
+}
 
 }  // namespace
 
@@ -73,6 +182,7 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
     OrderedMerge<detail::BlockTally> merge(detail::BlockTally(obs.times.size()), &detail::BlockTally::fold);
 
     const std::int64_t perBlock = walkersPerBlock(params.steps);
+    const CpuLevel level = activeCpuLevel();
     const std::uint64_t blocks = std::uint64_t((params.walkers + perBlock - 1) / perBlock);
     control.setTotalWork(std::uint64_t(params.walkers) * std::uint64_t(params.steps));
     std::vector<IntegerHistogram> partial(workerCount(blocks, control));
@@ -88,51 +198,15 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
         detail::BlockTally tally(first < obs.tracked ? obs.times.size() : 0);
         for (std::int64_t w = first; w < last; ++w) {
             std::int64_t position = 0;
-            auto record = [&](const detail::Stop& stop) {
-                if (stop.grid >= 0) {
-                    const double s2 = double(position) * double(position);
-                    tally.sumSquared[std::size_t(stop.grid)] += s2;
-                    tally.sumFourth[std::size_t(stop.grid)] += s2 * s2;
-                }
-                if (stop.path >= 0)
-                    sim.paths[std::size_t(w)][std::size_t(stop.path)] = position;
-            };
-            if (w < params.paths && fullPath) {
-                // A kept path at every step: written by the path kernel, the same steps as below.
-                if (!meter.add(std::uint64_t(params.steps)))
+            if (w < obs.tracked) {
+                const bool kept = w < params.paths;
+                const TrackedWalker walker{kept ? keptStops : trackedStops, obs.times,
+                                           kept ? sim.paths[std::size_t(w)].data() : nullptr,
+                                           kept && fullPath ? keptPath.data() : nullptr, params.steps};
+                const std::optional<std::int64_t> end = walkTracked(level, walker, sampler, tally, meter);
+                if (!end)
                     return;
-                keptPath[0] = 0;
-                sampler.path(params.steps, 0, keptPath.data() + 1);
-                for (const detail::Stop& stop : keptStops) {
-                    position = keptPath[std::size_t(stop.time)];
-                    record(stop);
-                }
-                const auto zero = std::find(keptPath.begin() + 1, keptPath.end(), 0);
-                if (zero != keptPath.end())
-                    ++tally.firstReturn[std::size_t(std::lower_bound(obs.times.begin(), obs.times.end(),
-                                                                     zero - keptPath.begin())
-                                                    - obs.times.begin())];
-            } else if (w < obs.tracked) {
-                std::int64_t t = 0, firstReturn = -1;
-                for (const detail::Stop& stop : w < params.paths ? keptStops : trackedStops) {
-                    std::int64_t left = stop.time - t;
-                    if (!meter.add(std::uint64_t(left)))
-                        return;
-                    while (left > 0 && firstReturn < 0) {
-                        const std::int64_t k = std::abs(position) <= 1 ? 1 : std::min(std::abs(position) - 1, left);
-                        position += sampler.advance(k);
-                        left -= k;
-                        if (k == 1 && position == 0)
-                            firstReturn = stop.time - left;
-                    }
-                    if (left > 0)
-                        position += sampler.advance(left);
-                    t = stop.time;
-                    record(stop);
-                }
-                if (firstReturn > 0)
-                    ++tally.firstReturn[std::size_t(
-                        std::lower_bound(obs.times.begin(), obs.times.end(), firstReturn) - obs.times.begin())];
+                position = *end;
             } else {
                 position = endpoint(engine);
                 if (!meter.add(std::uint64_t(params.steps)))

@@ -4,6 +4,7 @@
 // the process's level with setCpuLevelLimit(); levels this CPU lacks are skipped with a note.
 #include "core/random/CpuLevel.h"
 #include "core/random/StreamEngine.h"
+#include "core/walk/FirstPassageWalk.h"
 #include "core/walk/LatticeWalk1D.h"
 #include "core/walk/LatticeWalkND.h"
 #include "core/walk/PathWalk1D.h"
@@ -79,17 +80,20 @@ TEST(CpuLevelSimulation, LimitCapsTheEnginesCreatedAfterIt)
 TEST(CpuLevelSimulation, Walk1DIsIdenticalAtEveryLevel)
 {
     // Symmetric (BitWalk, popcount spans), biased and lazy (SlicedBernoulli); 12 000 walkers so
-    // that some take the endpoint shortcut; n = 3001 splits words at the kept-path times.
-    for (const auto& [p, q] : {std::pair{0.5, 0.5}, std::pair{0.3, 0.7}, std::pair{0.25, 0.25}}) {
-        SCOPED_TRACE("p = " + std::to_string(p) + ", q = " + std::to_string(q));
-        Walk1DParams params;
-        params.steps = 3001;
-        params.walkers = 12000;
-        params.p = p;
-        params.q = q;
-        params.seed = 41;
-        params.paths = 7;
-        compareLevels(simulateWalk1D, params, expectSame1D);
+    // that some take the endpoint shortcut; n = 3001 splits words at the kept-path times, n = 1500
+    // keeps paths at every step (the path kernel).
+    for (const std::int64_t n : {3001, 1500}) {
+        for (const auto& [p, q] : {std::pair{0.5, 0.5}, std::pair{0.3, 0.7}, std::pair{0.25, 0.25}}) {
+            SCOPED_TRACE("n = " + std::to_string(n) + ", p = " + std::to_string(p) + ", q = " + std::to_string(q));
+            Walk1DParams params;
+            params.steps = n;
+            params.walkers = 12000;
+            params.p = p;
+            params.q = q;
+            params.seed = 41;
+            params.paths = 7;
+            compareLevels(simulateWalk1D, params, expectSame1D);
+        }
     }
 }
 
@@ -132,6 +136,28 @@ TEST(CpuLevelSimulation, PathWalk1DIsIdenticalAtEveryLevel)
             EXPECT_EQ(a.lastZero.counts, b.lastZero.counts);
             EXPECT_EQ(a.maximum, b.maximum);
             EXPECT_EQ(a.paths, b.paths);
+        });
+    }
+}
+
+TEST(CpuLevelSimulation, FirstPassageIsIdenticalAtEveryLevel)
+{
+    // The walker loop compiled once per level: symmetric first returns (unit bins, then
+    // logarithmic bins with times beyond the bin table), a biased passage that draws the walk
+    // conditioned to arrive (p and q exchanged, one uniform per walker), a lazy first return.
+    struct Case {
+        std::int64_t steps, level;
+        double p, q;
+    };
+    for (const Case c : {Case{2000, 0, 0.5, 0.5}, Case{100'000, 0, 0.5, 0.5}, Case{3000, 6, 0.45, 0.55},
+                         Case{3000, 0, 0.3, 0.4}}) {
+        SCOPED_TRACE("n = " + std::to_string(c.steps) + ", k = " + std::to_string(c.level) + ", p = " + std::to_string(c.p));
+        const FirstPassageParams params{c.steps, 20'000, c.p, c.q, c.level, 53, 0};
+        compareLevels(simulateFirstPassage, params, [](const FirstPassageSimulation& a, const FirstPassageSimulation& b) {
+            EXPECT_EQ(a.counts, b.counts);
+            EXPECT_EQ(a.notArrived, b.notArrived);
+            EXPECT_EQ(a.equivalentSteps, b.equivalentSteps);
+            EXPECT_EQ(a.drawnSteps, b.drawnSteps);
         });
     }
 }
