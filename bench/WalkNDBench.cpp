@@ -9,6 +9,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <vector>
+
 using namespace walklab::core;
 
 namespace {
@@ -102,11 +104,13 @@ void CubicWalkAdvance(benchmark::State& state)
 // (equivalent steps), comparable with numpy's rng.binomial(n, p, M) / rng.multinomial(n, pvals, M).
 void Endpoint1DBinomial(benchmark::State& state)
 {
-    detail::EndpointSampler1D sampler(state.range(0), 0.5, 0.5);
+    const detail::EndpointSampler1D sampler(state.range(0), 0.5, 0.5);
     Engine engine = makeStream(1, 0);
-    for (auto _ : state)
-        for (std::int64_t i = 0; i < state.range(1); ++i)
-            benchmark::DoNotOptimize(sampler(engine));
+    std::vector<std::int64_t> s(std::size_t(state.range(1)));
+    for (auto _ : state) {
+        sampler(engine, s.data(), s.size());
+        benchmark::DoNotOptimize(s.data());
+    }
     state.SetItemsProcessed(state.iterations() * state.range(0) * state.range(1));
 }
 
@@ -114,14 +118,13 @@ void runEndpointND(benchmark::State& state, int dimension, double lazy)
 {
     const std::array<double, 6> w{1, 1, 1, 1, 1, 1};
     const StepLaw law = *StepLaw::simple(dimension, std::span<const double>(w.data(), std::size_t(2 * dimension)), lazy);
-    detail::EndpointSamplerND sampler(dimension, state.range(0), law.simpleProbabilities());
+    const detail::EndpointSamplerND sampler(dimension, state.range(0), law.simpleProbabilities());
     Engine engine = makeStream(1, 0);
-    for (auto _ : state)
-        for (std::int64_t i = 0; i < state.range(1); ++i) {
-            std::array<std::int64_t, 3> x{0, 0, 0};
-            sampler(engine, x);
-            benchmark::DoNotOptimize(x);
-        }
+    std::vector<detail::EndpointSamplerND::Displacement> s(std::size_t(state.range(1)));
+    for (auto _ : state) {
+        sampler(engine, s.data(), s.size());
+        benchmark::DoNotOptimize(s.data());
+    }
     state.SetItemsProcessed(state.iterations() * state.range(0) * state.range(1));
 }
 

@@ -16,14 +16,11 @@ namespace walklab::core::detail {
 /// within 2^-52 for every x (X ∈ [0, 52 ln 2 ≈ 36.04]; inversion method, Devroye, "Non-Uniform
 /// Random Variate Generation", 1986, §II.2).
 ///
-/// ln is computed as in fdlibm's e_log.c (Sun Microsystems, 1993): U = 2^e·m with
-/// m ∈ [√2/2, √2), f = m − 1, s = f/(2 + f), ln m = f − f²/2 + s·(f²/2 + R(s²)) with R
-/// fdlibm's degree-7 minimax polynomial, error below 1 ulp. Only additions, subtractions,
-/// multiplications, one division and exact conversions, all correctly rounded in IEEE 754
-/// double precision, and no fused multiply-add (the library is compiled in ISO C++ mode, where
-/// GCC does not contract a·b + c): so every CpuLevel (8 variates per AVX-512 instruction, 4 per
-/// AVX2, scalar code on the baseline) yields the same bits (tested), as does every thread
-/// count. About 10^9 variates/s per thread with AVX-512.
+/// ln is portableLog() (core/random/detail/PortableLog.h, fdlibm's e_log.c, error below 1 ulp):
+/// only additions, subtractions, multiplications, one division and exact conversions, all
+/// correctly rounded in IEEE 754 double precision, and no fused multiply-add: so every CpuLevel
+/// (8 variates per AVX-512 instruction, 4 per AVX2, scalar code on the baseline) yields the same
+/// bits (tested), as does every thread count. About 10^9 variates/s per thread with AVX-512.
 void unitExponentials(Engine& engine, double* out, std::size_t n, CpuLevel level = activeCpuLevel());
 
 /// −ln((k + 1)·2^-52) for the top 52 bits k of `word`: the variate unitExponentials() makes of
