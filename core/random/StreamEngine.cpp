@@ -62,6 +62,19 @@ std::uint64_t Engine::popcountBeyondBuffer(std::size_t n)
     return ones;
 }
 
+std::uint64_t Engine::popcountPrefixes(std::span<const std::uint64_t> bitEnds, std::uint64_t* ones)
+{
+    if (bitEnds.empty())
+        return 0;
+    // The same split as popcountBeyondBuffer: the rest of the buffer, whole rounds, a new buffer.
+    const std::size_t n = std::size_t((bitEnds.back() + 63) / 64), buffered = kBufferWords - m_pos;
+    const std::size_t head = std::min(n, buffered), rounds = (n - head) / kLanes, tail = (n - head) % kLanes;
+    const std::uint64_t last = m_kernels->popcountPrefixes(m_lanes, m_buffer + m_pos, head, rounds, m_buffer, tail,
+                                                           bitEnds.data(), bitEnds.size(), ones);
+    m_pos = n <= buffered ? m_pos + n : tail > 0 ? tail : kBufferWords;
+    return last;
+}
+
 Engine makeStream(std::uint64_t seed, std::uint64_t block, std::uint32_t domain)
 {
     constexpr std::uint64_t c1 = 0x243f6a8885a308d3, c2 = 0x13198a2e03707345;  // digits of π, odd

@@ -31,7 +31,9 @@ namespace walklab::core {
 ///     (unread(n) gives back its last n words);
 ///   - generate(out, n): the next n words into out;
 ///   - popcount(n): the number of 1 bits in the next n words, generated and counted in
-///     registers without being stored when n is large (the symmetric walk's kernel).
+///     registers without being stored when n is large (the symmetric walk's kernel);
+///   - popcountPrefixes(bitEnds, ones): the 1 bits before each of many positions of the bit
+///     stream of the next words, in one kernel call (a walk observed at many times).
 /// Cost: operator() is a compare, a load and an index store inline (the refill is out of line):
 /// about 10^9 words/s per thread in a tight loop with AVX-512 refills (6·10^8 on the baseline
 /// level); the bulk reads run at several 10^9 words/s with AVX-512. popcount(n) costs one inline loop for n ≤ kInlinePopcountWords words
@@ -95,6 +97,17 @@ public:
             ones += std::uint64_t(detail::popcount64(w[i]));
         return ones;
     }
+
+    /// Reads the next words as one bit stream, bit j being bit j mod 64 of the ⌊j/64⌋-th next word
+    /// (low bits first, as BitWalk takes its steps), and writes ones[i] = number of 1 bits among
+    /// its first bitEnds[i] bits for every i (bitEnds nondecreasing; ones[0 … bitEnds.size())
+    /// apart from bitEnds). Reads ⌈bitEnds.back()/64⌉ words, the same words popcount() and
+    /// operator() would read for those bits. Returns the last word read when bitEnds.back() is
+    /// not a multiple of 64 (its bits from bitEnds.back() mod 64 up are not counted), else 0.
+    /// One kernel call and one load and store of the lane state for all the positions; with
+    /// AVX-512 a position costs a few nanoseconds (the whole rounds between positions are counted
+    /// in registers as by popcount()), instead of a popcount() call each.
+    std::uint64_t popcountPrefixes(std::span<const std::uint64_t> bitEnds, std::uint64_t* ones);
 
     /// Runs this engine's kernels at `level` (≤ detectedCpuLevel()) instead of
     /// activeCpuLevel(): for tests and benchmarks comparing the code paths.

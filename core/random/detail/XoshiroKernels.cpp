@@ -7,6 +7,8 @@
 #include "core/random/detail/BitCount.h"
 #include "core/random/detail/TargetAttributes.h"
 
+#include <algorithm>
+
 // GCC 12 reports the deliberately undefined pass-through operand of the AVX-512 intrinsics
 // (_mm512_undefined_epi32()) as uninitialised; the values are never read.
 #pragma GCC diagnostic ignored "-Wuninitialized"
@@ -87,6 +89,60 @@ template <bool Popcnt>
     return ones;
 }
 
+// The stops of popcountPrefixes, resolved as the stream's words go by: `total` holds the 1 bits
+// of the stream's first `at` words, `next` is the first stop not yet resolved.
+template <bool Popcnt>
+struct PrefixCounts {
+    const std::uint64_t* bitEnds;
+    std::size_t count;
+    std::uint64_t* ones;
+    std::uint64_t total = 0, lastWord = 0;
+    std::size_t at = 0, next = 0;
+
+    // w[0 … n) are the stream's words at … at + n − 1: resolves the stops that end in them (every
+    // stop at or before bit 64·(at + n)) and counts them.
+    [[gnu::always_inline]] void words(const std::uint64_t* w, std::size_t n)
+    {
+        std::size_t done = 0;
+        for (; next < count && bitEnds[next] <= 64 * (at + n); ++next) {
+            const std::size_t j = std::size_t(bitEnds[next] / 64) - at;
+            const std::uint64_t bits = bitEnds[next] % 64;
+            if (j > done) {  // not for stops in the same word (a walk watched step by step)
+                total += portablePopcount<Popcnt>(w + done, j - done);
+                done = j;
+            }
+            lastWord = bits > 0 ? w[j] : 0;  // (w[j] is past the end only when bits = 0)
+            const std::uint64_t partial = lastWord & ((std::uint64_t(1) << bits) - 1);
+            ones[next] = total + portablePopcount<Popcnt>(&partial, 1);
+        }
+        total += portablePopcount<Popcnt>(w + done, n - done);
+        at += n;
+    }
+
+    // Whole rounds ahead with no stop in them (every stop up to bit 64·at is resolved).
+    [[gnu::always_inline]] std::size_t roundsBeforeNextStop() const
+    {
+        return next < count ? std::size_t((bitEnds[next] - 64 * at - 1) / (64 * L)) : ~std::size_t(0);
+    }
+};
+
+template <bool Popcnt>
+[[gnu::always_inline]] inline std::uint64_t portablePopcountPrefixes(XoshiroLanes& st, const std::uint64_t* head,
+                                                                     std::size_t headWords, std::size_t count,
+                                                                     std::uint64_t* buffer, std::size_t tailWords,
+                                                                     const std::uint64_t* bitEnds, std::size_t stops,
+                                                                     std::uint64_t* ones)
+{
+    PrefixCounts<Popcnt> c{bitEnds, stops, ones};
+    c.words(head, headWords);
+    rounds(st, count, [&c](std::size_t, const std::uint64_t* words) { c.words(words, L); });
+    if (tailWords > 0) {
+        portableGenerate(st, buffer, kBufferRounds);
+        c.words(buffer, tailWords);
+    }
+    return c.lastWord;
+}
+
 void generateBaseline(XoshiroLanes& st, std::uint64_t* out, std::size_t n) { portableGenerate(st, out, n); }
 std::uint64_t popcountSpanBaseline(XoshiroLanes& st, const std::uint64_t* h, std::size_t hn, std::size_t n,
                                    std::uint64_t* b, std::size_t tn)
@@ -94,6 +150,12 @@ std::uint64_t popcountSpanBaseline(XoshiroLanes& st, const std::uint64_t* h, std
     return portablePopcountSpan<false>(st, h, hn, n, b, tn);
 }
 std::uint64_t popcountBaseline(const std::uint64_t* w, std::size_t n) { return portablePopcount<false>(w, n); }
+std::uint64_t popcountPrefixesBaseline(XoshiroLanes& st, const std::uint64_t* h, std::size_t hn, std::size_t n,
+                                       std::uint64_t* b, std::size_t tn, const std::uint64_t* e, std::size_t c,
+                                       std::uint64_t* o)
+{
+    return portablePopcountPrefixes<false>(st, h, hn, n, b, tn, e, c, o);
+}
 
 WALKLAB_TARGET_AVX2 void generateAvx2(XoshiroLanes& st, std::uint64_t* out, std::size_t n) { portableGenerate(st, out, n); }
 WALKLAB_TARGET_AVX2 std::uint64_t popcountSpanAvx2(XoshiroLanes& st, const std::uint64_t* h, std::size_t hn,
@@ -102,6 +164,12 @@ WALKLAB_TARGET_AVX2 std::uint64_t popcountSpanAvx2(XoshiroLanes& st, const std::
     return portablePopcountSpan<true>(st, h, hn, n, b, tn);
 }
 WALKLAB_TARGET_AVX2 std::uint64_t popcountAvx2(const std::uint64_t* w, std::size_t n) { return portablePopcount<true>(w, n); }
+WALKLAB_TARGET_AVX2 std::uint64_t popcountPrefixesAvx2(XoshiroLanes& st, const std::uint64_t* h, std::size_t hn,
+                                                       std::size_t n, std::uint64_t* b, std::size_t tn,
+                                                       const std::uint64_t* e, std::size_t c, std::uint64_t* o)
+{
+    return portablePopcountPrefixes<true>(st, h, hn, n, b, tn, e, c, o);
+}
 
 // AVX-512: lanes 0–7 in the "a" registers, 8–15 in the "b" registers; native 64-bit rotations.
 struct Avx512State {
@@ -139,13 +207,18 @@ WALKLAB_TARGET_AVX512 inline __m512i step(__m512i* s)
     return out;
 }
 
-WALKLAB_TARGET_AVX512 void generateAvx512(XoshiroLanes& st, std::uint64_t* out, std::size_t n)
+WALKLAB_TARGET_AVX512 inline void generateAvx512(Avx512State& v, std::uint64_t* out, std::size_t n)
 {
-    Avx512State v = load(st);
     for (std::size_t r = 0; r < n; ++r) {
         _mm512_storeu_si512(out + r * L, step(v.a));
         _mm512_storeu_si512(out + r * L + 8, step(v.b));
     }
+}
+
+WALKLAB_TARGET_AVX512 void generateAvx512(XoshiroLanes& st, std::uint64_t* out, std::size_t n)
+{
+    Avx512State v = load(st);
+    generateAvx512(v, out, n);
     store(st, v);
 }
 
@@ -175,19 +248,76 @@ WALKLAB_TARGET_AVX512 std::uint64_t popcountSpanAvx512(XoshiroLanes& st, const s
         ones = _mm512_add_epi64(ones, _mm512_popcnt_epi64(step(v.b)));
     }
     if (tailWords > 0) {
-        for (std::size_t r = 0; r < kBufferRounds; ++r) {
-            _mm512_storeu_si512(buffer + r * L, step(v.a));
-            _mm512_storeu_si512(buffer + r * L + 8, step(v.b));
-        }
+        generateAvx512(v, buffer, kBufferRounds);
         ones = addPopcount(ones, buffer, tailWords);
     }
     store(st, v);
     return std::uint64_t(_mm512_reduce_add_epi64(ones));
 }
 
-constexpr XoshiroKernels kBaseline{generateBaseline, popcountSpanBaseline, popcountBaseline};
-constexpr XoshiroKernels kAvx2{generateAvx2, popcountSpanAvx2, popcountAvx2};
-constexpr XoshiroKernels kAvx512{generateAvx512, popcountSpanAvx512, popcountAvx512};
+// Between stops, whole rounds are counted in registers as in popcountSpanAvx512. A round that
+// holds one stop is counted in registers (masked counts of the words before the stop's word, the
+// low bits of that word): one reduction, nothing stored; a round with several stops is stored
+// and resolved by PrefixCounts.
+WALKLAB_TARGET_AVX512 std::uint64_t popcountPrefixesAvx512(XoshiroLanes& st, const std::uint64_t* head,
+                                                           std::size_t headWords, std::size_t n, std::uint64_t* buffer,
+                                                           std::size_t tailWords, const std::uint64_t* bitEnds,
+                                                           std::size_t stops, std::uint64_t* ones)
+{
+    PrefixCounts<true> c{bitEnds, stops, ones};
+    c.words(head, headWords);
+    if (n == 0 && tailWords == 0)
+        return c.lastWord;
+    Avx512State v = load(st);
+    __m512i counted = _mm512_setzero_si512();  // 1 bits of the rounds since the head
+    for (std::size_t left = n; left > 0;) {
+        const std::size_t free = std::min(left, c.roundsBeforeNextStop());
+        for (std::size_t r = 0; r < free; ++r) {
+            counted = _mm512_add_epi64(counted, _mm512_popcnt_epi64(step(v.a)));
+            counted = _mm512_add_epi64(counted, _mm512_popcnt_epi64(step(v.b)));
+        }
+        c.at += free * L;
+        left -= free;
+        if (left == 0)
+            break;
+        const __m512i a = step(v.a), b = step(v.b);
+        if (c.next + 1 < stops && bitEnds[c.next + 1] <= 64 * (c.at + L)) {  // several stops: stored
+            alignas(64) std::uint64_t round[L];
+            _mm512_store_si512(round, a);
+            _mm512_store_si512(round + 8, b);
+            c.total += std::uint64_t(_mm512_reduce_add_epi64(counted));
+            counted = _mm512_setzero_si512();
+            c.words(round, L);
+        } else {  // one stop: the words before its word j by masked counts, word j's low bits scalar
+            const std::uint64_t bit = bitEnds[c.next] - 64 * c.at;  // 1 … 1024
+            const unsigned j = unsigned(bit / 64), before = (1u << j) - 1;
+            const __m512i onesA = _mm512_popcnt_epi64(a), onesB = _mm512_popcnt_epi64(b);
+            const __m512i counts = _mm512_add_epi64(_mm512_maskz_mov_epi64(__mmask8(before), onesA),
+                                                    _mm512_maskz_mov_epi64(__mmask8(before >> 8), onesB));
+            const std::uint64_t word = std::uint64_t(_mm_cvtsi128_si64(
+                _mm512_castsi512_si128(_mm512_permutex2var_epi64(a, _mm512_set1_epi64(j % L), b))));
+            const std::uint64_t low = _bzhi_u64(word, unsigned(bit % 64));  // 0 at a word's end
+            ones[c.next] = c.total + std::uint64_t(_mm512_reduce_add_epi64(_mm512_add_epi64(counted, counts))) +
+                           std::uint64_t(_mm_popcnt_u64(low));
+            if (++c.next == stops)  // the last stop: its word is returned if partly read
+                c.lastWord = bit % 64 > 0 ? word : 0;
+            counted = _mm512_add_epi64(counted, _mm512_add_epi64(onesA, onesB));
+            c.at += L;
+        }
+        --left;
+    }
+    c.total += std::uint64_t(_mm512_reduce_add_epi64(counted));
+    if (tailWords > 0) {
+        generateAvx512(v, buffer, kBufferRounds);
+        c.words(buffer, tailWords);
+    }
+    store(st, v);
+    return c.lastWord;
+}
+
+constexpr XoshiroKernels kBaseline{generateBaseline, popcountSpanBaseline, popcountBaseline, popcountPrefixesBaseline};
+constexpr XoshiroKernels kAvx2{generateAvx2, popcountSpanAvx2, popcountAvx2, popcountPrefixesAvx2};
+constexpr XoshiroKernels kAvx512{generateAvx512, popcountSpanAvx512, popcountAvx512, popcountPrefixesAvx512};
 
 }  // namespace
 

@@ -19,7 +19,7 @@ struct alignas(64) XoshiroLanes {
 /// Rounds per buffer of Engine (16 rounds of 16 lanes: 256 words).
 inline constexpr std::size_t kBufferRounds = 16;
 
-/// One round advances every lane once; its 16 outputs are stored in lane order. All three
+/// One round advances every lane once; its 16 outputs are stored in lane order. All four
 /// functions give the same words and leave the same state at every CpuLevel.
 struct XoshiroKernels {
     /// Writes `rounds` rounds to out: out[16·r + l] is the r-th next output of lane l.
@@ -34,6 +34,17 @@ struct XoshiroKernels {
                                   std::size_t rounds, std::uint64_t* buffer, std::size_t tailWords);
     /// Number of 1 bits in words[0 … n).
     std::uint64_t (*popcount)(const std::uint64_t* words, std::size_t n);
+    /// Prefix counts of a bit stream: the words of popcountSpan (head[0 … headWords), `rounds`
+    /// rounds in registers, then the first tailWords of a new buffer if tailWords > 0), bit j
+    /// of the stream being bit j mod 64 of its word ⌊j/64⌋. Writes ones[i] = number of 1 bits
+    /// among the first bitEnds[i] bits for i < count (bitEnds nondecreasing, the last at most
+    /// 64 × the stream's words; ones apart from bitEnds).
+    /// Returns the word holding bit bitEnds[count − 1] − 1 when bitEnds[count − 1] is not a
+    /// multiple of 64, else 0. Each stop costs a reduction and a masked count of one word; whole
+    /// rounds between stops are counted as in popcountSpan.
+    std::uint64_t (*popcountPrefixes)(XoshiroLanes& lanes, const std::uint64_t* head, std::size_t headWords,
+                                      std::size_t rounds, std::uint64_t* buffer, std::size_t tailWords,
+                                      const std::uint64_t* bitEnds, std::size_t count, std::uint64_t* ones);
 };
 
 /// The kernels compiled for `level`; level must not exceed detectedCpuLevel().

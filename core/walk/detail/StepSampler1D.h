@@ -38,6 +38,24 @@ public:
         return m_symmetric ? m_bitWalk.advance(steps) : advanceGeneral(steps);
     }
 
+    /// The displacements at many times: out[i] = displacement after steps[i] more steps, for
+    /// i < count (steps nondecreasing, ≥ 0; `scratch` has room for count values); the same
+    /// steps as advance() from time to time. Symmetric: one engine call for all the times
+    /// (BitWalk::displacements).
+    void displacements(const std::int64_t* steps, std::size_t count, std::int64_t* out, std::uint64_t* scratch)
+    {
+        if (m_symmetric) {
+            m_bitWalk.displacements(steps, count, out, scratch);
+            return;
+        }
+        std::int64_t s = 0, t = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            s += advanceGeneral(steps[i] - t);
+            t = steps[i];
+            out[i] = s;
+        }
+    }
+
     /// Takes the same steps as advance(steps) (the same random words) and writes the position
     /// after each: out[i] = start + displacement after i + 1 steps (`steps` values; the caller
     /// keeps |start| + steps < 2^31). Returns the displacement. Kept paths at full resolution

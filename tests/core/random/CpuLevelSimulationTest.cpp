@@ -95,6 +95,14 @@ TEST(CpuLevelSimulation, Walk1DIsIdenticalAtEveryLevel)
             compareLevels(simulateWalk1D, params, expectSame1D);
         }
     }
+    // Symmetric with observation times ~1000 steps apart: most stops alone in their round of 16
+    // words (Engine::popcountPrefixes counts those in registers).
+    Walk1DParams params;
+    params.steps = 200001;
+    params.walkers = 2000;
+    params.seed = 42;
+    params.paths = 3;
+    compareLevels(simulateWalk1D, params, expectSame1D);
 }
 
 TEST(CpuLevelSimulation, LatticeWalkNDIsIdenticalAtEveryLevel)

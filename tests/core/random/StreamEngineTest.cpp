@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <iterator>
+#include <random>
 #include <set>
 #include <vector>
 
@@ -153,6 +155,63 @@ TEST(StreamEngine, PopcountOfEverySpanLengthAndBufferPosition)
             ASSERT_EQ(e.popcount(n), ones) << "n = " << n << " at word " << at;
             at += n;
         }
+        EXPECT_EQ(e(), expected[at]);
+    }
+}
+
+TEST(StreamEngine, PopcountPrefixesCountTheSameBitsWordByWord)
+{
+    // Stops every which way: equal (zero-length spans) and at 0, inside a word, at word and round
+    // (1024-bit) boundaries and one bit either side, several in one round, spans longer than the
+    // 256-word buffer; calls starting all over the buffer (a few words read first), the last stop
+    // inside or at the end of a word. Each count against std::popcount of the words read one at
+    // a time, and the engine then at word ⌈last/64⌉, its returned word the one holding the last
+    // bit when it is partial.
+    const Engine seeded = makeStream(23, 5);
+    const auto expected = words(seeded, 400000);
+    const std::uint64_t gaps[] = {0, 1, 2, 63, 64, 65, 1023, 1024, 1025, 5000, 16383, 16384, 16385, 40000};
+    auto onesBefore = [&](std::size_t word, std::uint64_t bits) {  // the first `bits` bits from `word` on
+        std::uint64_t ones = 0;
+        for (std::size_t i = 0; i < bits / 64; ++i)
+            ones += std::uint64_t(std::popcount(expected[word + i]));
+        if (bits % 64 > 0)
+            ones += std::uint64_t(std::popcount(expected[word + bits / 64] & ((std::uint64_t(1) << (bits % 64)) - 1)));
+        return ones;
+    };
+    for (CpuLevel level : supportedLevels()) {
+        SCOPED_TRACE(cpuLevelName(level));
+        Engine e = seeded;
+        e.useCpuLevel(level);
+        std::mt19937_64 pick(7);
+        std::size_t at = 0, calls = 0;
+        while (at + 5000 < expected.size()) {
+            const std::size_t skip = pick() % 40;  // moves the start across the buffer
+            EXPECT_EQ(e.popcount(skip), onesBefore(at, 64 * skip));
+            at += skip;
+            std::vector<std::uint64_t> ends;
+            std::uint64_t end = 0;
+            for (std::size_t i = 0, n = 1 + pick() % 12; i < n; ++i) {
+                end += pick() % 4 == 0 ? pick() % 3000 : gaps[pick() % std::size(gaps)];
+                ends.push_back(end);
+            }
+            if (pick() % 3 == 0)
+                ends.back() = (ends.back() + 63) / 64 * 64;  // ends at a word's end
+            const std::size_t read = std::size_t((ends.back() + 63) / 64);
+            if (at + read + 1 >= expected.size())
+                break;
+            std::vector<std::uint64_t> ones(ends.size());
+            const std::vector<std::uint64_t>& positions = ends;
+            const std::uint64_t last = e.popcountPrefixes(positions, ones.data());
+            for (std::size_t i = 0; i < positions.size(); ++i)
+                ASSERT_EQ(ones[i], onesBefore(at, positions[i])) << "stop " << i << " at bit " << positions[i]
+                                                                 << ", call " << calls << " from word " << at;
+            EXPECT_EQ(last, positions.back() % 64 > 0 ? expected[at + read - 1] : 0);
+            at += read;
+            ASSERT_EQ(e(), expected[at++]) << "call " << calls;
+            ++calls;
+        }
+        EXPECT_GT(calls, 100u);
+        EXPECT_EQ(e.popcountPrefixes({}, nullptr), 0u);  // no stop: nothing read
         EXPECT_EQ(e(), expected[at]);
     }
 }

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 using namespace walklab::core;
@@ -51,6 +52,46 @@ TEST(StepSampler1D, SplittingAWalkNeverChangesItsSteps)
             k = k % 130 + 1;
         }
     }
+}
+
+TEST(StepSampler1D, DisplacementsAtManyTimesTakeTheSameSteps)
+{
+    // displacements() against advance() from time to time, at every CPU level: times inside the
+    // bits kept from the last word (only those, or some), equal times, word and round (1024-step)
+    // boundaries, spans longer than the engine's buffer; the walk then goes on identically.
+    const std::vector<std::int64_t> gaps{0, 1, 5, 58, 64, 128, 1023, 1024, 1025, 5000, 20000};
+    std::vector<CpuLevel> levels;
+    for (CpuLevel l : {CpuLevel::Baseline, CpuLevel::Avx2, CpuLevel::Avx512})
+        if (l <= detectedCpuLevel())
+            levels.push_back(l);
+    for (const Case& c : {Case{0.5, 0.5}, Case{0.3, 0.7}, Case{0.25, 0.25}})
+        for (CpuLevel level : levels) {
+            SCOPED_TRACE("p = " + std::to_string(c.p) + ", q = " + std::to_string(c.q) + ", " + cpuLevelName(level));
+            Engine a = makeStream(31, 2), b = a;
+            a.useCpuLevel(level);
+            b.useCpuLevel(level);
+            detail::StepSampler1D stepwise(a, c.p, c.q), bulk(b, c.p, c.q);
+            for (int call = 0; call < 300; ++call) {
+                const std::int64_t lead = call % 70;  // leaves 64 − lead % 64 bits of a word kept
+                ASSERT_EQ(stepwise.advance(lead), bulk.advance(lead));
+                std::vector<std::int64_t> times;
+                std::int64_t t = 0;
+                for (int i = 0; i <= call % 9; ++i)
+                    times.push_back(t += gaps[std::size_t(call * 7 + i * 3) % gaps.size()]);
+                std::vector<std::int64_t> expected, got(times.size());
+                std::vector<std::uint64_t> scratch(times.size());
+                std::int64_t s = 0, previous = 0;
+                for (std::int64_t time : times) {
+                    s += stepwise.advance(time - previous);
+                    previous = time;
+                    expected.push_back(s);
+                }
+                bulk.displacements(times.data(), times.size(), got.data(), scratch.data());
+                ASSERT_EQ(got, expected) << "call " << call;
+            }
+            EXPECT_EQ(stepwise.advance(100000), bulk.advance(100000));
+            EXPECT_EQ(a(), b());
+        }
 }
 
 TEST(StepSampler1D, EndpointsFollowTheExactLaw)
