@@ -28,6 +28,10 @@ namespace walklab::core {
 namespace {
 
 constexpr std::int64_t kMaxSteps = 1'000'000'000;
+/// Walkers per block of the endpoint shortcut (about a millisecond of draws), drawn in calls of
+/// kEndpointChunk: fixed numbers, so the draws depend on the parameters alone.
+constexpr std::int64_t kEndpointWalkersPerBlock = 1 << 16;
+constexpr std::int64_t kEndpointChunk = 1 << 12;
 
 /// One tracked walker: where it stops and what it records.
 struct TrackedWalker {
@@ -209,44 +213,52 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
     const bool fullPath = std::int64_t(sim.pathTimes.size()) == params.steps + 1;  // n + 1 ≤ kMaxPathPoints
     OrderedMerge<detail::BlockTally> merge(detail::BlockTally(obs.times.size()), &detail::BlockTally::fold);
 
+    // Blocks 0 … trackedBlocks − 1: the tracked walkers, walkersPerBlock(n) per block; then the
+    // others, kEndpointWalkersPerBlock per block, drawn in bulk by the endpoint shortcut.
     const std::int64_t perBlock = walkersPerBlock(params.steps);
     const CpuLevel level = activeCpuLevel();
-    const std::uint64_t blocks = std::uint64_t((params.walkers + perBlock - 1) / perBlock);
+    const std::uint64_t trackedBlocks = std::uint64_t((obs.tracked + perBlock - 1) / perBlock);
+    const std::uint64_t blocks =
+        trackedBlocks + std::uint64_t((params.walkers - obs.tracked + kEndpointWalkersPerBlock - 1) / kEndpointWalkersPerBlock);
     control.setTotalWork(std::uint64_t(params.walkers) * std::uint64_t(params.steps));
     std::vector<IntegerHistogram> partial(workerCount(blocks, control));
 
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block);
-        detail::StepSampler1D sampler(engine, params.p, params.q);
-        detail::EndpointSampler1D endpoint(params.steps, params.p, params.q);
-        const std::int64_t first = std::int64_t(block) * perBlock;
-        const std::int64_t last = std::min(params.walkers, first + perBlock);
         WorkMeter meter(control);
-        std::vector<std::int32_t> keptPath(first < params.paths && fullPath ? std::size_t(params.steps) + 1 : 0);
-        const auto scratch = std::make_unique_for_overwrite<std::int64_t[]>(
-            first >= obs.tracked ? 0 : 3 * std::max(keptStops.size(), trackedStops.size()));
-        detail::BlockTally tally(first < obs.tracked ? obs.times.size() : 0);
-        for (std::int64_t w = first; w < last; ++w) {
-            std::int64_t position = 0;
-            if (w < obs.tracked) {
-                const bool kept = w < params.paths;
-                const TrackedWalker walker{kept ? keptStops : trackedStops, obs.times,
-                                           kept ? sim.paths[std::size_t(w)].data() : nullptr,
-                                           kept && fullPath ? keptPath.data() : nullptr, scratch.get(),
-                                           params.steps};
-                const std::optional<std::int64_t> end = walkTracked(level, walker, sampler, tally, meter);
-                if (!end)
-                    return;
-                position = *end;
-            } else {
-                position = endpoint(engine);
-                if (!meter.add(std::uint64_t(params.steps)))
+        if (block >= trackedBlocks) {
+            const std::int64_t first = obs.tracked + std::int64_t(block - trackedBlocks) * kEndpointWalkersPerBlock;
+            const std::int64_t last = std::min(params.walkers, first + kEndpointWalkersPerBlock);
+            const detail::EndpointSampler1D endpoint(params.steps, params.p, params.q);
+            std::vector<std::int64_t> ends(std::size_t(std::min<std::int64_t>(last - first, kEndpointChunk)));
+            for (std::int64_t w = first; w < last; w += kEndpointChunk) {
+                const std::size_t count = std::size_t(std::min<std::int64_t>(last - w, kEndpointChunk));
+                endpoint(engine, ends.data(), count);
+                for (std::size_t i = 0; i < count; ++i)
+                    partial[worker].add(ends[i]);
+                if (!meter.add(std::uint64_t(count) * std::uint64_t(params.steps)))
                     return;
             }
-            partial[worker].add(position);
+            return;
         }
-        if (first < obs.tracked)
-            merge.submit(block, std::move(tally));
+        detail::StepSampler1D sampler(engine, params.p, params.q);
+        const std::int64_t first = std::int64_t(block) * perBlock;
+        const std::int64_t last = std::min(obs.tracked, first + perBlock);
+        std::vector<std::int32_t> keptPath(first < params.paths && fullPath ? std::size_t(params.steps) + 1 : 0);
+        const auto scratch = std::make_unique_for_overwrite<std::int64_t[]>(
+            3 * std::max(keptStops.size(), trackedStops.size()));
+        detail::BlockTally tally(obs.times.size());
+        for (std::int64_t w = first; w < last; ++w) {
+            const bool kept = w < params.paths;
+            const TrackedWalker walker{kept ? keptStops : trackedStops, obs.times,
+                                       kept ? sim.paths[std::size_t(w)].data() : nullptr,
+                                       kept && fullPath ? keptPath.data() : nullptr, scratch.get(), params.steps};
+            const std::optional<std::int64_t> end = walkTracked(level, walker, sampler, tally, meter);
+            if (!end)
+                return;
+            partial[worker].add(*end);
+        }
+        merge.submit(block, std::move(tally));
     });
     if (control.cancelled())
         return fail(ErrorKind::Cancelled, "", "cancelled");

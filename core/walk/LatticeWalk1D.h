@@ -50,9 +50,10 @@ struct Walk1DSimulation {
 
 /// Simulates M walks of n steps.
 ///
-/// Randomness: walkers are grouped in blocks of walkersPerBlock(n) consecutive walkers;
-/// block b draws from makeStream(seed, b) only, walkers in order, so the histogram and the
-/// paths depend on the parameters alone, not on control.threads() nor on the CPU level.
+/// Randomness: the tracked walkers (below) are grouped in blocks of walkersPerBlock(n)
+/// consecutive walkers, the others in blocks of 2^16 after them; block b draws from
+/// makeStream(seed, b) only, walkers in order, so the histogram and the paths depend on the
+/// parameters alone, not on control.threads() nor on the CPU level.
 /// Tracked walkers (the first trackedWalkers(M), which include the kept ones) walk step by
 /// step through detail::StepSampler1D: the symmetric walk (p = q = 1/2) uses one random bit
 /// per step, 64 per word counted by popcount; otherwise steps are drawn 64 at a time by the
@@ -63,8 +64,8 @@ struct Walk1DSimulation {
 /// their steps. Kept paths are walkers 0 … paths−1; recording them changes no walker's steps.
 /// The other walkers contribute only S_n, so they take the endpoint shortcut: S_n drawn from
 /// its law by detail::EndpointSampler1D (U ~ Binomial(n, p), and D ~ Binomial(n − U, q/(1 − p))
-/// when lazy, S_n = U − D; Boost's BTRD, exact in law for p and q as doubles), at a cost
-/// independent of n.
+/// when lazy, S_n = U − D; Hörmann's BTRD, exact in law for p and q as doubles), 4096 walkers
+/// per call, at a cost independent of n.
 ///
 /// Errors: InvalidParameter (see validate()), Cancelled. Progress is reported in steps.
 Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl& control);
