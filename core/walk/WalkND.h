@@ -16,7 +16,7 @@ using Point3 = std::array<double, 3>;
 inline constexpr std::int64_t kMaxTrackedWalkers = 10000;
 /// Distinct sites are counted for walks of at most this many steps (a hash set per walker).
 inline constexpr std::int64_t kMaxDistinctSteps = 1'000'000;
-/// Most cells of an endpoint grid (8 MiB of counts per thread).
+/// Most cells of an endpoint grid (8 MiB of counts).
 inline constexpr std::int64_t kMaxGridCells = std::int64_t(1) << 20;
 /// Bins of the histogram of |S_n|.
 inline constexpr int kRadialBins = 60;

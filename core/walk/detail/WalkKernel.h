@@ -12,6 +12,7 @@
 #include "core/walk/LatticeWalk1D.h"
 #include "core/walk/LatticeWalkND.h"
 #include "core/walk/WalkND.h"
+#include "core/walk/detail/EndpointCounts.h"
 #include "core/walk/detail/SiteSet.h"
 
 #include <algorithm>
@@ -63,16 +64,17 @@ inline void checkWalkSize(ParameterCheck& check, int dimension, std::int64_t ste
     check.repetitions("walkers", walkers);
 }
 
-/// Bytes the loop needs with `workers` threads: a grid and a radial histogram per thread and
-/// the total, a site set per thread when distinct sites are counted, and the kept paths.
+/// Bytes the loop needs with `workers` threads: the endpoint counts (EndpointCounts::bytes()), a
+/// radial histogram per thread, a site set per thread when distinct sites are counted, and the
+/// kept paths.
 inline double kernelMemory(const KernelSetup& s, unsigned workers)
 {
-    const double perWorker = 8.0 * double(s.grid.cellCount() + std::int64_t(s.radius.counts.size()));
+    const double radial = 8.0 * double(s.radius.counts.size()) * double(workers);
     const double sites = s.lattice && distinctSiteWalkers(s.steps, s.walkers) > 0
                              ? double(std::bit_ceil(std::uint64_t(2 * s.steps + 4))) * 8.0 + 4.0 * double(s.steps + 1)
                              : 0.0;
     const double paths = double(s.paths) * double(pathSampleTimes(s.steps).size()) * sizeof(Point3);
-    return (workers + 1) * perWorker + workers * sites + paths;
+    return EndpointCounts::bytes(s.grid, s.walkers, workers) + radial + workers * sites + paths;
 }
 
 // Sums of one block, folded in block order (doubles: see OrderedMerge).
@@ -139,6 +141,9 @@ Point3 toPoint(const Position& x)
 /// (a walk at ℓ¹ distance D from 0 cannot return within D − 1 steps, which are taken at once)
 /// to find their first return, and the first distinctSiteWalkers(n, M) step by step throughout
 /// to count their distinct sites.
+/// Threads: blocks are spread by runBlocks(); endpoints are counted by EndpointCounts, whose
+/// grid is allocated by a task of its own or by each worker, and merged on all threads, so the
+/// serial part of a run stays small beside the walks (2 threads ≈ 2× one thread, issue 6).
 /// Errors: TooLarge (kernelMemory() above the limit), Cancelled.
 template <class MakeSampler>
 Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& makeSampler, RunControl& control)
@@ -146,8 +151,11 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     const auto start = std::chrono::steady_clock::now();
     const std::int64_t n = setup.steps, perBlock = walkersPerBlock(n);
     const std::uint64_t blocks = std::uint64_t((setup.walkers + perBlock - 1) / perBlock);
-    const unsigned workers = workerCount(blocks, control);
-    if (Errors e = checkMemory(kernelMemory(setup, workers), "endpoint counts per thread, visited-site sets and kept paths",
+    // Task 0 allocates the grid of listed endpoint counts beside the first blocks; task b + first
+    // is block b.
+    const std::uint64_t first = EndpointCounts::listed(setup.grid, setup.walkers) ? 1 : 0;
+    const unsigned workers = workerCount(blocks + first, control);
+    if (Errors e = checkMemory(kernelMemory(setup, workers), "endpoint counts, visited-site sets and kept paths",
                                "lower steps, paths or threads");
         !e.empty())
         return std::unexpected(std::move(e));
@@ -157,7 +165,7 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     sim.steps = n;
     sim.walkers = setup.walkers;
     sim.pathTimes = pathSampleTimes(n);
-    sim.paths.assign(std::size_t(setup.paths), std::vector<Point3>(sim.pathTimes.size(), Point3{0, 0, 0}));
+    sim.paths.resize(std::size_t(setup.paths));  // each filled by the worker that walks it
     WalkObservations& obs = sim.observed;
     obs.times = observationTimes(n);
     obs.tracked = trackedWalkers(setup.walkers);
@@ -165,24 +173,27 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     const std::vector<Stop> trackedStops = stops(obs.times, nullptr);
     const std::vector<Stop> keptStops = stops(obs.times, &sim.pathTimes);
 
-    std::vector<EndpointGrid> grids(workers, setup.grid);
+    EndpointCounts endpoints(setup.grid, setup.walkers, workers);
     std::vector<RadialHistogram> radii(workers, setup.radius);
-    for (auto& g : grids)
-        g.counts.assign(std::size_t(setup.grid.cellCount()), 0);
     std::vector<std::optional<SiteSet>> siteSets(workers);
     OrderedMerge<BlockTally> merge(BlockTally(obs.times.size()), &BlockTally::fold);
     control.setTotalWork(std::uint64_t(setup.walkers) * std::uint64_t(n));
     constexpr std::int64_t kChunk = std::int64_t(WorkMeter::kChunk);  // steps between cancellation checks
 
-    sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
+    sim.threads = runBlocks(blocks + first, control, [&](std::uint64_t task, unsigned worker) {
+        if (task < first) {
+            endpoints.allocate();
+            return;
+        }
+        const std::uint64_t block = task - first;
         auto sampler = makeSampler(block);
         using Position = typename decltype(sampler)::Position;
         constexpr bool hasShortcut = requires(decltype(sampler)& s, Position& x) { s.jump(x); };
         BlockTally tally(obs.times.size());
         WorkMeter meter(control);
-        const std::int64_t first = std::int64_t(block) * perBlock;
-        const std::int64_t last = std::min(setup.walkers, first + perBlock);
-        for (std::int64_t w = first; w < last; ++w) {
+        const std::int64_t begin = std::int64_t(block) * perBlock;
+        const std::int64_t end = std::min(setup.walkers, begin + perBlock);
+        for (std::int64_t w = begin; w < end; ++w) {
             Position x{};
             if (w >= obs.tracked) {
                 bool jumped = false;
@@ -207,6 +218,8 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
                     sites->clear();
                     sites->insert({0, 0, 0});
                 }
+                if (w < setup.paths)
+                    sim.paths[std::size_t(w)].assign(sim.pathTimes.size(), Point3{0, 0, 0});
                 bool returned = !setup.lattice;
                 std::int64_t t = 0, firstReturn = -1;
                 auto isOrigin = [&] { return x[0] == 0 && x[1] == 0 && x[2] == 0; };
@@ -255,10 +268,7 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
             const double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
             tally.endSquared += r2;
             tally.endFourth += r2 * r2;
-            if (const std::int64_t cell = grids[worker].cellOf(p); cell >= 0)
-                ++grids[worker].counts[std::size_t(cell)];
-            else
-                ++grids[worker].outside;
+            endpoints.add(worker, p);
             RadialHistogram& radius = radii[worker];
             if (const std::size_t bin = radius.binOf(std::sqrt(r2)); bin < radius.counts.size())
                 ++radius.counts[bin];
@@ -269,14 +279,12 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     });
     if (control.cancelled() || merge.folded() != blocks)
         return fail(ErrorKind::Cancelled, "", "cancelled");
+    sim.endpoints = endpoints.finish(control);
+    if (control.cancelled())
+        return fail(ErrorKind::Cancelled, "", "cancelled");
 
-    sim.endpoints = setup.grid;
-    sim.endpoints.counts.assign(std::size_t(setup.grid.cellCount()), 0);
     sim.radius = setup.radius;
     for (unsigned k = 0; k < workers; ++k) {
-        for (std::size_t i = 0; i < sim.endpoints.counts.size(); ++i)
-            sim.endpoints.counts[i] += grids[k].counts[i];
-        sim.endpoints.outside += grids[k].outside;
         for (std::size_t i = 0; i < sim.radius.counts.size(); ++i)
             sim.radius.counts[i] += radii[k].counts[i];
         sim.radius.beyond += radii[k].beyond;

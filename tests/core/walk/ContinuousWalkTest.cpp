@@ -55,13 +55,16 @@ TEST(ContinuousWalk, GaussianEndpointsFollowTheChiLawAndAWrongOneIsRejected)
 
 TEST(ContinuousWalk, SameSeedSameResultWhateverTheThreadCount)
 {
-    for (const ContinuousStep step : {ContinuousStep::Gaussian, ContinuousStep::Pearson}) {
-        auto p = gaussian(3, 300, kMaxTrackedWalkers + 3000);
-        p.step = step;
+    // Several blocks each; endpoint cells listed (3D: 96³ cells) and counted per worker (2D: 40 000
+    // walkers > 512² / 8, 30 000 of them by the shortcut).
+    auto pearson = gaussian(3, 300, kMaxTrackedWalkers + 3000);
+    pearson.step = ContinuousStep::Pearson;
+    for (auto p : {gaussian(3, 300, kMaxTrackedWalkers + 3000), pearson, gaussian(2, 300, 40'000)}) {
         p.paths = 5;
-        const auto one = run(p, 1), two = run(p, 2), seven = run(p, 7);
-        for (const auto* other : {&two, &seven}) {
+        const auto one = run(p, 1), two = run(p, 2), seven = run(p, 7), sixteen = run(p, 16);
+        for (const auto* other : {&two, &seven, &sixteen}) {
             EXPECT_EQ(one.endpoints.counts, other->endpoints.counts);
+            EXPECT_EQ(one.endpoints.outside, other->endpoints.outside);
             EXPECT_EQ(one.radius.counts, other->radius.counts);
             EXPECT_EQ(one.paths, other->paths);
             EXPECT_EQ(one.observed.sumSquared, other->observed.sumSquared);

@@ -6,7 +6,9 @@
 #include "core/exact/LatticeDistribution.h"
 #include "core/exact/RadialDistribution.h"
 #include "core/exact/ReturnProbabilities.h"
+#include "core/walk/LatticeWalk1D.h"
 #include "core/walk/WalkNDTheory.h"
+#include "core/walk/detail/EndpointCounts.h"
 #include "tests/core/SimulationRun.h"
 
 #include <gtest/gtest.h>
@@ -145,12 +147,20 @@ TEST(LatticeWalkND, WrongReturnCurveIsRejected)
 
 TEST(LatticeWalkND, SameSeedSameResultWhateverTheThreadCount)
 {
-    for (const Case& c : {Case{2, 3000, kEqual, 0.0}, Case{3, 2000, {1, 2, 1, 1, 1, 1}, 0.1}}) {
-        LatticeWalkParams p = params(c, 5000, 7);
+    // Several blocks each; endpoint cells listed (walkers ≤ cells / 8) and counted per worker
+    // (n = 1000: 269² cells).
+    const std::array<std::pair<Case, std::int64_t>, 3> cases{{{Case{2, 3000, kEqual, 0.0}, 5000},
+                                                              {Case{3, 2000, {1, 2, 1, 1, 1, 1}, 0.1}, 5000},
+                                                              {Case{2, 1000, kEqual, 0.0}, 20'000}}};
+    for (const auto& [c, walkers] : cases) {
+        LatticeWalkParams p = params(c, walkers, 7);
         p.paths = 13;
-        const auto one = run(p, 1), two = run(p, 2), seven = run(p, 7);
-        for (const auto* other : {&two, &seven}) {
+        const auto one = run(p, 1), two = run(p, 2), seven = run(p, 7), sixteen = run(p, 16);
+        EXPECT_EQ(detail::EndpointCounts::listed(one.endpoints, walkers), walkers == 5000);
+        EXPECT_GT(walkers, 2 * walkersPerBlock(c.steps));
+        for (const auto* other : {&two, &seven, &sixteen}) {
             EXPECT_EQ(one.endpoints.counts, other->endpoints.counts);
+            EXPECT_EQ(one.endpoints.outside, other->endpoints.outside);
             EXPECT_EQ(one.radius.counts, other->radius.counts);
             EXPECT_EQ(one.paths, other->paths);
             EXPECT_EQ(one.observed.sumSquared, other->observed.sumSquared);
@@ -159,6 +169,10 @@ TEST(LatticeWalkND, SameSeedSameResultWhateverTheThreadCount)
             EXPECT_EQ(one.observed.distinctSum, other->observed.distinctSum);
             EXPECT_EQ(one.observed.endSquared, other->observed.endSquared);
         }
+        std::uint64_t total = one.endpoints.outside;
+        for (const auto count : one.endpoints.counts)
+            total += count;
+        EXPECT_EQ(total, std::uint64_t(walkers));
         p.seed = 8;
         EXPECT_NE(run(p).endpoints.counts, one.endpoints.counts);
     }
