@@ -26,14 +26,15 @@ public:
     {
     }
 
-    /// Gaussian steps: S_n ~ N(0, (n/d)·I), one draw per coordinate. Pearson: no shortcut.
-    bool jump(Position& x)
+    /// Gaussian steps only (Pearson has no shortcut): S_n ~ N(0, (n/d)·I), one draw per
+    /// coordinate, walker after walker.
+    void jump(Position* x, std::size_t count)
     {
-        if (m_step != ContinuousStep::Gaussian)
-            return false;
-        for (int a = 0; a < m_dimension; ++a)
-            x[std::size_t(a)] += m_endpointNormal(m_engine);
-        return true;
+        for (std::size_t i = 0; i < count; ++i) {
+            x[i] = Position{};
+            for (int a = 0; a < m_dimension; ++a)
+                x[i][std::size_t(a)] = m_endpointNormal(m_engine);
+        }
     }
 
     void advance(Position& x, std::int64_t steps)
@@ -69,6 +70,7 @@ private:
 detail::KernelSetup layout(const ContinuousWalkParams& p)
 {
     detail::KernelSetup s = detail::kernelSetup(p, false);
+    s.shortcut = p.step == ContinuousStep::Gaussian;
     const double n = double(p.steps), sd = std::sqrt(n / p.dimension);
     const std::int64_t across = p.dimension == 2 ? 512 : 96;
     s.grid.dimension = p.dimension;

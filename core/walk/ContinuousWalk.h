@@ -33,7 +33,8 @@ Errors validate(const ContinuousWalkParams& params);
 /// Simulates M walks of n steps (see detail::runWalkers for what is observed and when; no
 /// returns or distinct sites: a continuous walk revisits a point with probability 0).
 ///
-/// Steps, drawn from makeStream(seed, block) of walkersPerBlock(n) walkers per block:
+/// Steps, drawn from makeStream(seed, block) of walkersPerBlock(n) walkers per block (Gaussian
+/// walks: the walkers that are not tracked in blocks of 2^16 after the tracked ones):
 ///  - Pearson, d = 2: angle θ = 2πU, X = (cos θ, sin θ);
 ///  - Pearson, d = 3: z = 2U₁ − 1, φ = 2πU₂, X = (√(1 − z²) cos φ, √(1 − z²) sin φ, z)
 ///    (Archimedes: z of a uniform point on the sphere is uniform on [−1, 1]);

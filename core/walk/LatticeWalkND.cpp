@@ -62,11 +62,7 @@ public:
             x[std::size_t(m_axis[j])] += m_delta[j] * count[j];
     }
 
-    bool jump(Position& x)
-    {
-        m_endpoint(m_engine, x);
-        return true;
-    }
+    void jump(Position* x, std::size_t count) { m_endpoint(m_engine, x, count); }
 
 private:
     Engine m_engine;
@@ -97,11 +93,7 @@ public:
         x[1] += (du - dv) / 2;
     }
 
-    bool jump(Position& x)
-    {
-        m_endpoint(m_uEngine, x);
-        return true;
-    }
+    void jump(Position* x, std::size_t count) { m_endpoint(m_uEngine, x, count); }
 
 private:
     Engine m_uEngine, m_vEngine;
@@ -121,11 +113,7 @@ public:
 
     void advance(Position& x, std::int64_t steps) { m_walk.advance(x, steps); }
 
-    bool jump(Position& x)
-    {
-        m_endpoint(m_engine, x);
-        return true;
-    }
+    void jump(Position* x, std::size_t count) { m_endpoint(m_engine, x, count); }
 
 private:
     detail::CubicWalk m_walk;
@@ -142,6 +130,7 @@ bool usesCubicTable(const LatticeWalkParams& p)
 detail::KernelSetup layout(const LatticeWalkParams& p, const StepLaw& law)
 {
     detail::KernelSetup s = detail::kernelSetup(p, true);
+    s.shortcut = true;  // every lattice law has one (EndpointSamplerND)
     const auto mean = law.mean();
     const auto cov = law.covariance();
     const SimpleWalkProbabilities probabilities = law.simpleProbabilities();

@@ -46,8 +46,9 @@ bool usesRotation(const LatticeWalkParams& params);
 
 /// Simulates M walks of n steps (see detail::runWalkers for what is observed and when).
 ///
-/// Randomness: block b of walkersPerBlock(n) consecutive walkers draws from makeStream(seed, b)
-/// only (and makeStream(seed, b, 1)), so the result depends on the parameters alone. A step takes
+/// Randomness: the tracked walkers are cut into blocks of walkersPerBlock(n) consecutive walkers,
+/// the others into blocks of 2^16 after them; block b draws from makeStream(seed, b, domain)
+/// only, so the result depends on the parameters alone. A step takes
 /// one 64-bit draw u and is outcome j for the cumulative thresholds c_{j−1} ≤ u < c_j,
 /// c_j = ⌊2^64·(p₀ + … + p_j)⌋ (probabilities honoured to 2^-64). The symmetric walk on Z²
 /// (usesRotation()) is rotated by 45°: u = x + y and v = x − y are independent fair ±1 walks
@@ -57,7 +58,7 @@ bool usesRotation(const LatticeWalkParams& params);
 /// the base-3 digits of random bytes, signs one bit per step (detail::CubicWalk, domains 0 … 3).
 /// Walkers that are not tracked (beyond trackedWalkers(M); kept paths are always tracked) take
 /// no steps: their S_n is drawn from its exact law by detail::EndpointSamplerND (binomials, at a
-/// cost independent of n) from the block's first stream.
+/// cost independent of n), 4096 walkers per call, from the block's first stream.
 ///
 /// Endpoints are counted over the box mean ± 6 sd per axis (within reach), one site per cell
 /// when the box has at most kMaxGridCells sites, otherwise in b×b(×b) cells (b even for walks

@@ -32,6 +32,7 @@ struct KernelSetup {
     int dimension = 2;
     std::int64_t steps = 0, walkers = 0, paths = 0;
     bool lattice = true;  ///< track returns and distinct sites
+    bool shortcut = false;  ///< untracked walkers draw S_n at once (the sampler's jump(), below)
     EndpointGrid grid;    ///< layout; counts are sized by the loop
     RadialHistogram radius;
 };
@@ -132,11 +133,12 @@ Point3 toPoint(const Position& x)
 /// Runs M walkers of n steps. makeSampler(block) returns (as a prvalue) the block's sampler:
 /// a type with `using Position` (std::array of 3 integers or doubles), `advance(Position&, k)`
 /// taking k more steps from its own streams, so that splitting a walk never changes its steps,
-/// and optionally `bool jump(Position&)`: adds S_n drawn from its exact law without the path
-/// (the endpoint shortcut, EndpointSampler.h) and returns true, or returns false when the law
-/// has no shortcut; walkers that are not tracked use it.
-/// Walkers of block b are walkersPerBlock(n) consecutive walkers, so the result depends on the
-/// parameters only. Tracked walkers (the first trackedWalkers(M)) are observed at
+/// and, when setup.shortcut, `jump(Position* x, std::size_t count)`: writes S_n drawn from its
+/// exact law without the path (the endpoint shortcut, EndpointSampler.h) to x[0 … count − 1];
+/// walkers that are not tracked then use it, kEndpointChunk per call.
+/// Blocks: the walkers are cut into blocks of walkersPerBlock(n) consecutive walkers — with the
+/// shortcut only the tracked ones, the others following in blocks of kEndpointBlockWalkers — so
+/// the result depends on the parameters only. Tracked walkers (the first trackedWalkers(M)) are observed at
 /// observationTimes(n); on a lattice they are also followed step by step near the origin
 /// (a walk at ℓ¹ distance D from 0 cannot return within D − 1 steps, which are taken at once)
 /// to find their first return, and the first distinctSiteWalkers(n, M) step by step throughout
@@ -145,12 +147,21 @@ Point3 toPoint(const Position& x)
 /// grid is allocated by a task of its own or by each worker, and merged on all threads, so the
 /// serial part of a run stays small beside the walks (2 threads ≈ 2× one thread, issue 6).
 /// Errors: TooLarge (kernelMemory() above the limit), Cancelled.
+/// Walkers per block of the endpoint shortcut (a millisecond or so of draws), and per jump() call.
+inline constexpr std::int64_t kEndpointBlockWalkers = 1 << 16;
+inline constexpr std::int64_t kEndpointChunk = 1 << 12;
+
 template <class MakeSampler>
 Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& makeSampler, RunControl& control)
 {
     const auto start = std::chrono::steady_clock::now();
     const std::int64_t n = setup.steps, perBlock = walkersPerBlock(n);
-    const std::uint64_t blocks = std::uint64_t((setup.walkers + perBlock - 1) / perBlock);
+    const std::int64_t tracked = trackedWalkers(setup.walkers);
+    // Blocks that walk step by step (all walkers without the shortcut), then the shortcut's.
+    const std::int64_t stepwise = setup.shortcut ? tracked : setup.walkers;
+    const std::uint64_t stepBlocks = std::uint64_t((stepwise + perBlock - 1) / perBlock);
+    const std::uint64_t blocks = stepBlocks + std::uint64_t((setup.walkers - stepwise + kEndpointBlockWalkers - 1) /
+                                                            kEndpointBlockWalkers);
     // Task 0 allocates the grid of listed endpoint counts beside the first blocks; task b + first
     // is block b.
     const std::uint64_t first = EndpointCounts::listed(setup.grid, setup.walkers) ? 1 : 0;
@@ -168,7 +179,7 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     sim.paths.resize(std::size_t(setup.paths));  // each filled by the worker that walks it
     WalkObservations& obs = sim.observed;
     obs.times = observationTimes(n);
-    obs.tracked = trackedWalkers(setup.walkers);
+    obs.tracked = tracked;
     obs.distinctWalkers = setup.lattice ? distinctSiteWalkers(n, setup.walkers) : 0;
     const std::vector<Stop> trackedStops = stops(obs.times, nullptr);
     const std::vector<Stop> keptStops = stops(obs.times, &sim.pathTimes);
@@ -188,20 +199,44 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
         const std::uint64_t block = task - first;
         auto sampler = makeSampler(block);
         using Position = typename decltype(sampler)::Position;
-        constexpr bool hasShortcut = requires(decltype(sampler)& s, Position& x) { s.jump(x); };
         BlockTally tally(obs.times.size());
         WorkMeter meter(control);
+        // S_n of one walker: its square and fourth power, its cell and its radius.
+        auto count = [&](const Position& x) {
+            const Point3 p = toPoint(x);
+            const double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
+            tally.endSquared += r2;
+            tally.endFourth += r2 * r2;
+            endpoints.add(worker, p);
+            RadialHistogram& radius = radii[worker];
+            if (const std::size_t bin = radius.binOf(std::sqrt(r2)); bin < radius.counts.size())
+                ++radius.counts[bin];
+            else
+                ++radius.beyond;
+        };
+        if (block >= stepBlocks) {  // the endpoint shortcut, kEndpointChunk walkers per call
+            if constexpr (requires(decltype(sampler)& s, Position* x) { s.jump(x, std::size_t(1)); }) {
+                const std::int64_t begin = stepwise + std::int64_t(block - stepBlocks) * kEndpointBlockWalkers;
+                const std::int64_t end = std::min(setup.walkers, begin + kEndpointBlockWalkers);
+                std::vector<Position> xs(std::size_t(std::min(end - begin, kEndpointChunk)));
+                for (std::int64_t w = begin; w < end; w += kEndpointChunk) {
+                    const std::size_t k = std::size_t(std::min(end - w, kEndpointChunk));
+                    sampler.jump(xs.data(), k);
+                    if (!meter.add(std::uint64_t(k) * std::uint64_t(n)))
+                        return;
+                    for (std::size_t i = 0; i < k; ++i)
+                        count(xs[i]);
+                }
+            }
+            merge.submit(block, std::move(tally));
+            return;
+        }
         const std::int64_t begin = std::int64_t(block) * perBlock;
-        const std::int64_t end = std::min(setup.walkers, begin + perBlock);
+        const std::int64_t end = std::min(stepwise, begin + perBlock);
         for (std::int64_t w = begin; w < end; ++w) {
             Position x{};
             if (w >= obs.tracked) {
-                bool jumped = false;
-                if constexpr (hasShortcut)
-                    jumped = sampler.jump(x);
-                if (jumped && !meter.add(std::uint64_t(n)))
-                    return;
-                for (std::int64_t done = 0; done < n && !jumped; done += kChunk) {
+                for (std::int64_t done = 0; done < n; done += kChunk) {
                     const std::int64_t len = std::min(kChunk, n - done);
                     sampler.advance(x, len);
                     if (!meter.add(std::uint64_t(len)))
@@ -264,16 +299,7 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
                     tally.distinctSumSquares += r * r;
                 }
             }
-            const Point3 p = toPoint(x);
-            const double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
-            tally.endSquared += r2;
-            tally.endFourth += r2 * r2;
-            endpoints.add(worker, p);
-            RadialHistogram& radius = radii[worker];
-            if (const std::size_t bin = radius.binOf(std::sqrt(r2)); bin < radius.counts.size())
-                ++radius.counts[bin];
-            else
-                ++radius.beyond;
+            count(x);
         }
         merge.submit(block, std::move(tally));
     });
