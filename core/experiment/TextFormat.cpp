@@ -20,6 +20,15 @@ std::string formatSignificant(double value, int digits)
     return buffer;
 }
 
+std::string formatDuration(double seconds)
+{
+    if (seconds < 120)
+        return formatSignificant(seconds, 2) + " s";
+    if (seconds < 7200)
+        return formatSignificant(seconds / 60, 2) + " min";
+    return formatSignificant(seconds / 3600, 2) + " h";
+}
+
 std::string formatRunTime(double seconds, unsigned threads)
 {
     return formatSignificant(seconds, 3) + " s on " + std::to_string(threads) + (threads == 1 ? " thread" : " threads");

@@ -37,16 +37,6 @@ double walkerWork(const RuinParams& params, std::int64_t z)
     return std::min(double(params.steps), expectedDuration(z, params.target, params.p, params.q));
 }
 
-/// "40 s", "12 min", "3.1 h": a time estimate, 2 significant digits.
-std::string formatDuration(double seconds)
-{
-    if (seconds < 120)
-        return formatSignificant(seconds, 2) + " s";
-    if (seconds < 7200)
-        return formatSignificant(seconds / 60, 2) + " min";
-    return formatSignificant(seconds / 3600, 2) + " h";
-}
-
 /// One group of walkers started at the same capital, drawing from its own stream domain.
 struct Group {
     std::int64_t capital = 0;

@@ -160,8 +160,15 @@ Expected<WalkNDRequest> WalkNDExperiment::parse(const ParamSet& params) const
         w.paths = std::min(w.paths, std::max<std::int64_t>(w.walkers, 0));
     r.continuous = {m_dimension, r.kind == WalkKind::Gaussian ? ContinuousStep::Gaussian : ContinuousStep::Pearson,
                     w.steps, w.walkers, w.seed, w.paths};
-    // Range checks only for the fields that parsed, so each field has at most one message.
-    for (auto& e : core::validate(w)) {
+    // Range checks only for the fields that parsed, so each field has at most one message. The
+    // work limit is the one of the walk that runs (lattice kernels are much faster per step).
+    Errors range = core::validate(w);
+    if (r.kind != WalkKind::Lattice) {
+        std::erase_if(range, [](const Error& e) { return e.kind == ErrorKind::TooLarge; });
+        for (auto& e : core::validate(r.continuous))
+            range.push_back(std::move(e));
+    }
+    for (auto& e : range) {
         const bool seen = std::any_of(errors.begin(), errors.end(), [&](const Error& p) { return p.parameter == e.parameter; });
         if (!seen)
             errors.push_back(std::move(e));

@@ -6,6 +6,7 @@
 #include "core/experiment/RunControl.h"
 #include "core/experiment/MemoryCheck.h"
 #include "core/experiment/ParameterCheck.h"
+#include "core/experiment/TextFormat.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/OrderedMerge.h"
 #include "core/random/WorkMeter.h"
@@ -33,6 +34,7 @@ struct KernelSetup {
     std::int64_t steps = 0, walkers = 0, paths = 0;
     bool lattice = true;  ///< track returns and distinct sites
     bool shortcut = false;  ///< untracked walkers draw S_n at once (the sampler's jump(), below)
+    double stepsPerSecond = 1e7;  ///< step-by-step rate of the sampler on one thread, for workCheck()
     EndpointGrid grid;    ///< layout; counts are sized by the loop
     RadialHistogram radius;
 };
@@ -147,6 +149,34 @@ Point3 toPoint(const Position& x)
 /// grid is allocated by a task of its own or by each worker, and merged on all threads, so the
 /// serial part of a run stays small beside the walks (2 threads ≈ 2× one thread, issue 6).
 /// Errors: TooLarge (kernelMemory() above the limit), Cancelled.
+/// Longest run accepted, in seconds of one thread (about 5 minutes on 2 cores), and the rate of
+/// endpoint-shortcut draws (a conservative one: up to 2d binomials per walker).
+inline constexpr double kMaxWalkSeconds = 600;
+inline constexpr double kEndpointDrawsPerSecond = 2e7;
+
+/// The walkers that walk step by step: all of them, or only the tracked ones with the shortcut.
+inline std::int64_t steppedWalkers(const KernelSetup& setup)
+{
+    return setup.shortcut ? std::min(setup.walkers, trackedWalkers(setup.walkers)) : setup.walkers;
+}
+
+/// A TooLarge error when the estimated time of the run, (walkers stepped × n) / stepsPerSecond
+/// + (other walkers) / kEndpointDrawsPerSecond on one thread, exceeds kMaxWalkSeconds: "the
+/// simulation would take about 1e+16 steps (10000 walkers step by step × steps n), an estimated
+/// 3.2e+04 h on one thread; the limit is about 10 min: lower walkers or steps n". Empty otherwise.
+inline Errors workCheck(const KernelSetup& setup)
+{
+    const double stepped = double(steppedWalkers(setup)), steps = stepped * double(setup.steps);
+    const double seconds = steps / setup.stepsPerSecond + (double(setup.walkers) - stepped) / kEndpointDrawsPerSecond;
+    if (seconds <= kMaxWalkSeconds)
+        return {};
+    return {{ErrorKind::TooLarge, "walkers",
+             "the simulation would take about " + formatSignificant(steps, 3) + " steps (" + formatSignificant(stepped, 3)
+                 + " walkers step by step × steps n" + (setup.shortcut ? ", the others by the endpoint shortcut" : "")
+                 + "), an estimated " + formatDuration(seconds) + " on one thread; the limit is about "
+                 + formatDuration(kMaxWalkSeconds) + ": lower walkers or steps n"}};
+}
+
 /// Walkers per block of the endpoint shortcut (a millisecond or so of draws), and per jump() call.
 inline constexpr std::int64_t kEndpointBlockWalkers = 1 << 16;
 inline constexpr std::int64_t kEndpointChunk = 1 << 12;
@@ -158,7 +188,7 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     const std::int64_t n = setup.steps, perBlock = walkersPerBlock(n);
     const std::int64_t tracked = trackedWalkers(setup.walkers);
     // Blocks that walk step by step (all walkers without the shortcut), then the shortcut's.
-    const std::int64_t stepwise = setup.shortcut ? tracked : setup.walkers;
+    const std::int64_t stepwise = steppedWalkers(setup);
     const std::uint64_t stepBlocks = std::uint64_t((stepwise + perBlock - 1) / perBlock);
     const std::uint64_t blocks = stepBlocks + std::uint64_t((setup.walkers - stepwise + kEndpointBlockWalkers - 1) /
                                                             kEndpointBlockWalkers);

@@ -292,6 +292,31 @@ TEST(LatticeWalkND, RefusesTooMuchMemoryUpFrontWithTheFigure)
     EXPECT_EQ(control.progress(), 0.0);  // refused before any work
 }
 
+TEST(LatticeWalkND, RefusesRunsOfMoreThanAboutTenMinutesUpFront)
+{
+    // Unequal weights with a pause walk step by step at ~1e8 steps/s: 10^4 tracked walkers ×
+    // 10^7 steps is about 14 min on one thread, refused with the figure; 10^6 steps is accepted,
+    // as is the rotated kernel (3e9 steps/s) at 10^7 steps with 10^9 walkers by the shortcut.
+    LatticeWalkParams p;
+    p.steps = 10'000'000;
+    p.walkers = 100'000'000;
+    p.weights = {1.5, 1, 1, 1, 1, 1};
+    p.lazy = 0.2;
+    const Errors e = validate(p);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e.front().kind, ErrorKind::TooLarge);
+    EXPECT_EQ(e.front().parameter, "walkers");
+    EXPECT_NE(e.front().message.find("1e+11 steps"), std::string::npos) << e.front().message;
+    EXPECT_NE(e.front().message.find("limit is about 10 min"), std::string::npos) << e.front().message;
+    p.steps = 1'000'000;
+    EXPECT_TRUE(validate(p).empty());
+    p.steps = 10'000'000;
+    p.walkers = 1'000'000'000;
+    p.weights = {1, 1, 1, 1, 1, 1};
+    p.lazy = 0;
+    EXPECT_TRUE(validate(p).empty());
+}
+
 TEST(LatticeWalkND, CancelStopsALongRun)
 {
     LatticeWalkParams p;

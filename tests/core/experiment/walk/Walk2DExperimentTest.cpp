@@ -133,6 +133,18 @@ TEST(Walk2DExperiment, ValidationOneMessagePerBadField)
     EXPECT_EQ(e.param("up"), nullptr);  // 2D has no up/down
 }
 
+TEST(Walk2DExperiment, WorkLimitIsTheOneOfTheKindOfWalk)
+{
+    // 10^6 walkers × 10^4 steps: the lattice walks 10^4 of them and draws the others' S_n at once;
+    // Pearson steps walk them all (about 14 min on one thread): refused before the run, on walkers.
+    const Walk2DExperiment e;
+    EXPECT_TRUE(e.validate({{"walkers", "1000000"}, {"steps", "10000"}}).empty());
+    const Errors errors = e.validate({{"kind", "pearson"}, {"walkers", "1000000"}, {"steps", "10000"}});
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors.front().kind, ErrorKind::TooLarge);
+    EXPECT_EQ(errors.front().parameter, "walkers");
+}
+
 TEST(Walk2DExperiment, LargeWalkExplainsWhatIsNotExact)
 {
     const Result r = runOk({{"steps", "5000"}, {"walkers", "200"}, {"lazy", "0.1"}, {"paths", "1"}});
