@@ -287,6 +287,11 @@ Expected<Result> PoissonExperiment::compute(const PoissonSettings& s, RunControl
         result.notes.push_back(
             "The binomial view shows exact laws only: simulating n = " + std::to_string(s.trials)
             + " trials per repetition is beyond its budget (n at most 10^8, and λT at most 10^6 once n ≥ 10^6).");
+    if (mean > 0.1 * double(s.trials))
+        result.notes.push_back(
+            "The binomial view: with n = " + std::to_string(s.trials) + " trials the success probability λT/n = "
+            + formatSignificant(mean / double(s.trials), 3) + " is not small, so Binomial(n, λT/n) is not close to "
+            + "Poisson(λT); the approximation needs n ≫ λT (the default n = 10·⌈λT⌉ is at most 10^9, so λT ≤ 10^8).");
 
     // Summary. Var(s²) ≈ (μ₄ − σ⁴)/M with the Poisson moments σ² = μ, μ₄ = μ(1 + 3μ)
     // (Johnson, Kemp & Kotz, "Univariate Discrete Distributions", 3rd ed., §4.3).

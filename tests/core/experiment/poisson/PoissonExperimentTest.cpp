@@ -320,12 +320,18 @@ TEST(PoissonExperiment, BinomialViewShowsTheTotalVariationDistance)
     EXPECT_NEAR(numberAfter(p.title, "d_TV = "), direct, 5e-3 * direct);
     EXPECT_NEAR(numberAfter(r.summary[6].exact, "d_TV = "), direct, 1e-3 * direct);
     EXPECT_EQ(p.find("binomial")->label, "Binomial(12, 0.5) PMF");
+    const auto noted = [](const Result& result) {
+        return std::any_of(result.notes.begin(), result.notes.end(),
+                           [](const std::string& n) { return n.find("is not small") != std::string::npos; });
+    };
+    EXPECT_TRUE(noted(r));  // λT/n = 1/2: a note says the approximation needs n ≫ λT
     EXPECT_LT(countsFit(p, 20000, [&](double k) { return boost::math::pdf(q, k); }).pValue, 1e-6);
     // Beyond the budget of 10^8 trials only the exact laws are drawn, and a note says why.
     const Result big = run({{"rate", "3"}, {"horizon", "2"}, {"trials", "200000000"}, {"realisations", "1000"}});
     EXPECT_EQ(big.find("binomial")->find("simulated"), nullptr);
     EXPECT_NE(big.find("binomial")->find("poisson"), nullptr);
     EXPECT_NE(big.notes.back().find("exact laws only"), std::string::npos);
+    EXPECT_FALSE(noted(big));
     // Barbour & Hall (1984), Theorem 1: (1/32)·min(1, 1/λ)λ²/n ≤ d_TV ≤ (1 − e^{−λ})λ/n.
     const double tv = numberAfter(big.summary[6].exact, "d_TV = ");
     EXPECT_GE(tv, 6.0 / 32 / 2e8 * 0.999);
