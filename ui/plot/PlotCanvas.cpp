@@ -32,8 +32,10 @@ constexpr const char* kFullTitle = "walklabFullTitle";
 /// Least height of a plot whose legend goes beneath it, and the gap above that legend.
 constexpr int kMinPlotPx = 140;
 constexpr int kBelowGapPx = 10;
-/// Least height per y tick label of a short plot.
+/// Least height per y tick label of a short plot, and least width per x tick label of a narrow
+/// one (room for a label such as "−250" and a gap).
 constexpr int kTickSpacingPx = 45;
+constexpr int kXTickSpacingPx = 55;
 
 QPointF asPoint(const QCPRange& r)
 {
@@ -350,13 +352,19 @@ bool PlotCanvas::wrapTitles()
 void PlotCanvas::placeLegends()
 {
     m_legendsPlacedFor = viewport().size();
-    // A short plot gets fewer y ticks, so that their labels do not run into each other.
+    // A short plot gets fewer y ticks, a narrow one fewer x ticks, so that labels do not run together.
     bool ticks = false;
     for (QCPAxisRect* rect : axisRects()) {
         QCPAxisTicker* ticker = rect->axis(QCPAxis::atLeft)->ticker().data();
         const int count = std::clamp(rect->height() / kTickSpacingPx, 2, 5);
         if (ticker && ticker->tickCount() != count) {
             ticker->setTickCount(count);
+            ticks = true;
+        }
+        QCPAxisTicker* xTicker = rect->axis(QCPAxis::atBottom)->ticker().data();
+        const int xCount = std::clamp(rect->width() / kXTickSpacingPx, 2, 5);
+        if (xTicker && rect->axis(QCPAxis::atBottom)->scaleType() == QCPAxis::stLinear && xTicker->tickCount() != xCount) {
+            xTicker->setTickCount(xCount);
             ticks = true;
         }
     }
