@@ -28,10 +28,6 @@ namespace walklab::core {
 namespace {
 
 constexpr std::int64_t kMaxSteps = 1'000'000'000;
-/// Walkers per block of the endpoint shortcut (about a millisecond of draws), drawn in calls of
-/// kEndpointChunk: fixed numbers, so the draws depend on the parameters alone.
-constexpr std::int64_t kEndpointWalkersPerBlock = 1 << 16;
-constexpr std::int64_t kEndpointChunk = 1 << 12;
 
 /// One tracked walker: where it stops and what it records.
 struct TrackedWalker {
@@ -214,12 +210,12 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
     OrderedMerge<detail::BlockTally> merge(detail::BlockTally(obs.times.size()), &detail::BlockTally::fold);
 
     // Blocks 0 … trackedBlocks − 1: the tracked walkers, walkersPerBlock(n) per block; then the
-    // others, kEndpointWalkersPerBlock per block, drawn in bulk by the endpoint shortcut.
+    // others, detail::kEndpointBlockWalkers per block, drawn in bulk by the endpoint shortcut.
     const std::int64_t perBlock = walkersPerBlock(params.steps);
     const CpuLevel level = activeCpuLevel();
     const std::uint64_t trackedBlocks = std::uint64_t((obs.tracked + perBlock - 1) / perBlock);
     const std::uint64_t blocks =
-        trackedBlocks + std::uint64_t((params.walkers - obs.tracked + kEndpointWalkersPerBlock - 1) / kEndpointWalkersPerBlock);
+        trackedBlocks + std::uint64_t((params.walkers - obs.tracked + detail::kEndpointBlockWalkers - 1) / detail::kEndpointBlockWalkers);
     control.setTotalWork(std::uint64_t(params.walkers) * std::uint64_t(params.steps));
     std::vector<IntegerHistogram> partial(workerCount(blocks, control));
 
@@ -227,12 +223,12 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
         Engine engine = makeStream(params.seed, block);
         WorkMeter meter(control);
         if (block >= trackedBlocks) {
-            const std::int64_t first = obs.tracked + std::int64_t(block - trackedBlocks) * kEndpointWalkersPerBlock;
-            const std::int64_t last = std::min(params.walkers, first + kEndpointWalkersPerBlock);
+            const std::int64_t first = obs.tracked + std::int64_t(block - trackedBlocks) * detail::kEndpointBlockWalkers;
+            const std::int64_t last = std::min(params.walkers, first + detail::kEndpointBlockWalkers);
             const detail::EndpointSampler1D endpoint(params.steps, params.p, params.q);
-            std::vector<std::int64_t> ends(std::size_t(std::min<std::int64_t>(last - first, kEndpointChunk)));
-            for (std::int64_t w = first; w < last; w += kEndpointChunk) {
-                const std::size_t count = std::size_t(std::min<std::int64_t>(last - w, kEndpointChunk));
+            std::vector<std::int64_t> ends(std::size_t(std::min<std::int64_t>(last - first, detail::kEndpointChunk)));
+            for (std::int64_t w = first; w < last; w += detail::kEndpointChunk) {
+                const std::size_t count = std::size_t(std::min<std::int64_t>(last - w, detail::kEndpointChunk));
                 endpoint(engine, ends.data(), count);
                 for (std::size_t i = 0; i < count; ++i)
                     partial[worker].add(ends[i]);

@@ -20,7 +20,8 @@ namespace walklab::core::detail {
 /// only additions, subtractions, multiplications, one division and exact conversions, all
 /// correctly rounded in IEEE 754 double precision, and no fused multiply-add: so every CpuLevel
 /// (8 variates per AVX-512 instruction, 4 per AVX2, scalar code on the baseline) yields the same
-/// bits (tested), as does every thread count. About 10^9 variates/s per thread with AVX-512.
+/// bits (tested), as does every thread count. About 5·10^8 variates/s per thread with AVX-512
+/// (bench LimitExponentials on the development machine).
 void unitExponentials(Engine& engine, double* out, std::size_t n, CpuLevel level = activeCpuLevel());
 
 /// −ln((k + 1)·2^-52) for the top 52 bits k of `word`: the variate unitExponentials() makes of

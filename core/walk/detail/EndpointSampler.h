@@ -12,6 +12,12 @@
 
 namespace walklab::core::detail {
 
+/// Walkers per random block of the endpoint shortcut (about a millisecond of draws), placed after
+/// the blocks of the tracked walkers, and walkers per sampler call: fixed numbers, so the draws
+/// depend on the parameters alone (used by LatticeWalk1D and the 2D/3D walker loop alike).
+inline constexpr std::int64_t kEndpointBlockWalkers = 1 << 16;
+inline constexpr std::int64_t kEndpointChunk = 1 << 12;
+
 /// Displacement S_n of the 1D walk (+1 with probability p, −1 with q, 0 with r = 1 − p − q)
 /// after n steps, without its path: the number of up-steps U ~ Binomial(n, p) and, given U,
 /// the down-steps D ~ Binomial(n − U, q/(1 − p)) (the multinomial as a chain of binomials;

@@ -14,6 +14,7 @@
 #include "core/walk/LatticeWalkND.h"
 #include "core/walk/WalkND.h"
 #include "core/walk/detail/EndpointCounts.h"
+#include "core/walk/detail/EndpointSampler.h"
 #include "core/walk/detail/SiteSet.h"
 
 #include <algorithm>
@@ -147,7 +148,7 @@ Point3 toPoint(const Position& x)
 /// to count their distinct sites.
 /// Threads: blocks are spread by runBlocks(); endpoints are counted by EndpointCounts, whose
 /// grid is allocated by a task of its own or by each worker, and merged on all threads, so the
-/// serial part of a run stays small beside the walks (2 threads ≈ 2× one thread, issue 6).
+/// serial part of a run stays small beside the walks (2 threads 1.7 – 2.3× one thread in bench/compare, issue 6).
 /// Errors: TooLarge (kernelMemory() above the limit), Cancelled.
 /// Longest run accepted, in seconds of one thread (about 5 minutes on 2 cores), and the rate of
 /// endpoint-shortcut draws (a conservative one: up to 2d binomials per walker).
@@ -176,10 +177,6 @@ inline Errors workCheck(const KernelSetup& setup)
                  + "), an estimated " + formatDuration(seconds) + " on one thread; the limit is about "
                  + formatDuration(kMaxWalkSeconds) + ": lower walkers or steps n"}};
 }
-
-/// Walkers per block of the endpoint shortcut (a millisecond or so of draws), and per jump() call.
-inline constexpr std::int64_t kEndpointBlockWalkers = 1 << 16;
-inline constexpr std::int64_t kEndpointChunk = 1 << 12;
 
 template <class MakeSampler>
 Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& makeSampler, RunControl& control)
