@@ -247,7 +247,11 @@ Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunCont
     const std::int64_t perBlock =
         detail::realisationsPerBlock(std::max(mean, double(params.arrival)) + 1);
     const std::uint64_t blocks = std::uint64_t((params.realisations + perBlock - 1) / perBlock);
-    const unsigned workers = workerCount(blocks, control);
+    // Task 0 makes the room for the interarrival sample beside the first blocks (when the sample
+    // is large and there are blocks to run beside it); task b + room is block b.
+    const double gapValues = likelyMaxEvents(double(gapRealisations(params)) * (mean + 1));
+    const std::uint64_t room = blocks > 1 && gapValues >= double(1 << 16) ? 1 : 0;
+    const unsigned workers = workerCount(blocks + room, control);
     if (Errors e = checkMemory(memoryNeeded(params, workers),
                                params.method == PoissonMethod::OrderStatistics
                                    ? "the order statistics hold about rate × horizon arrival times per thread"
@@ -273,12 +277,21 @@ Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunCont
             b.reserve(std::size_t(likelyMaxEvents(mean)));
     control.setTotalWork(std::uint64_t(double(params.realisations) * (mean + 1)));
 
-    sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
+    std::vector<double> gapRoom;
+    sim.threads = runBlocks(blocks + room, control, [&](std::uint64_t task, unsigned worker) {
+        if (task < room) {
+            gapRoom = detail::concatenationRoom(gapValues);
+            return;
+        }
+        const std::uint64_t block = task - room;
         Engine engine = makeStream(params.seed, block);
         RealisationSampler sampler(params, engine, buffers[worker]);
         WorkMeter meter(control);
         const std::int64_t first = std::int64_t(block) * perBlock;
         const std::int64_t last = std::min(params.realisations, first + perBlock);
+        if (first < sim.gapRealisations)  // one allocation for the block's gaps, not a doubling series
+            blockGaps[block].reserve(std::size_t(
+                std::min(double(kMaxPoissonSample), likelyMaxEvents(double(std::min(last, sim.gapRealisations) - first) * (mean + 1)))));
         for (std::int64_t i = first; i < last; ++i) {
             const Needs needs{i < sim.sampleRealisations, i < sim.gapRealisations, i < params.paths};
             Outcome out;
@@ -299,7 +312,7 @@ Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunCont
         return fail(ErrorKind::Cancelled, "", "cancelled");
     for (const auto& h : partial)
         sim.counts.merge(h);
-    sim.interarrivals = detail::concatenate(blockGaps, sim.interarrivalsTruncated);
+    sim.interarrivals = detail::concatenate(blockGaps, sim.interarrivalsTruncated, std::move(gapRoom));
     for (const double f : firsts)
         if (f > params.memoryTime)
             sim.residualWaits.push_back(f - params.memoryTime);

@@ -18,10 +18,11 @@ std::int64_t realisationsPerBlock(double events)
     return std::int64_t(std::clamp(per, 1.0, double(1 << 20)));
 }
 
-std::vector<double> concatenate(std::vector<std::vector<double>>& parts, bool& truncated)
+std::vector<double> concatenate(std::vector<std::vector<double>>& parts, bool& truncated, std::vector<double> room)
 {
     const std::int64_t cap = kMaxPoissonSample;
-    std::vector<double> all;
+    std::vector<double> all = std::move(room);
+    all.clear();  // keeps the capacity and its touched pages
     std::size_t total = 0;
     truncated = false;
     for (const auto& p : parts) {
@@ -38,6 +39,12 @@ std::vector<double> concatenate(std::vector<std::vector<double>>& parts, bool& t
             break;
     }
     return all;
+}
+
+std::vector<double> concatenationRoom(double values)
+{
+    std::vector<double> room(std::size_t(std::clamp(values, 0.0, double(kMaxPoissonSample))));
+    return room;
 }
 
 double sampleBytes(double values)
