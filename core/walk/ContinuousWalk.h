@@ -34,13 +34,14 @@ Errors validate(const ContinuousWalkParams& params);
 /// returns or distinct sites: a continuous walk revisits a point with probability 0).
 ///
 /// Steps, drawn from makeStream(seed, block) of walkersPerBlock(n) walkers per block (Gaussian
-/// walks: the walkers that are not tracked in blocks of 2^16 after the tracked ones):
-///  - Pearson, d = 2: angle θ = 2πU, X = (cos θ, sin θ);
-///  - Pearson, d = 3: z = 2U₁ − 1, φ = 2πU₂, X = (√(1 − z²) cos φ, √(1 − z²) sin φ, z)
+/// walks: the walkers that are not tracked in blocks of 2^16 after the tracked ones), in bulk by
+/// detail::ContinuousSteps (core/walk/detail/ContinuousSteps.h: the formulas and words per step):
+///  - Pearson, d = 2: angle θ uniform, X = (cos θ, sin θ);
+///  - Pearson, d = 3: z uniform on (−1, 1), θ uniform, X = (√(1 − z²) cos θ, √(1 − z²) sin θ, z)
 ///    (Archimedes: z of a uniform point on the sphere is uniform on [−1, 1]);
-///  - Gaussian: d draws of Boost.Random's normal_distribution(0, 1/√d); the walkers that are
-///    not tracked (beyond trackedWalkers(M)) take no steps: S_n ~ N(0, (n/d)·I) is drawn at once
-///    (a sum of independent normals is normal), d draws of normal_distribution(0, √(n/d)).
+///  - Gaussian: X = Z/√d with Z standard normal (Box–Muller); the walkers that are not tracked
+///    (beyond trackedWalkers(M)) take no steps: S_n = √n·X ~ N(0, (n/d)·I) is drawn at once (a
+///    sum of independent normals is normal).
 /// Endpoints are counted in a box ±6√(n/d) per axis, 512 cells across in 2D and 96 in 3D;
 /// |S_n| in kRadialBins bins up to min(n, 4.5√n) (Pearson: |S_n| ≤ n), 4.5√n (Gaussian).
 ///

@@ -8,22 +8,9 @@
 #include "core/random/detail/PortableLog.h"
 #include "core/random/detail/TargetAttributes.h"
 
-#include <bit>
-
 namespace walklab::core::detail {
 
 namespace {
-
-// −ln U, U = (k + 1)·2^-52 for the top 52 bits k of one word, branch-free so that loops over it vectorise.
-[[gnu::always_inline]] inline double minusLog(std::uint64_t word)
-{
-    // Integers to doubles by the exponent trick (exact, and vectorisable without AVX-512):
-    // the double with bits 0x4330… | j is 2^52 + j for j < 2^52.
-    constexpr std::uint64_t two52Bits = 0x4330000000000000ULL;
-    constexpr double two52 = 0x1p52;
-    const double u = (std::bit_cast<double>(two52Bits | (word >> 12)) - (two52 - 1.0)) * 0x1p-52;  // (k + 1)·2^-52
-    return -portableLog(u);
-}
 
 [[gnu::always_inline]] inline void fill(Engine& engine, double* out, std::size_t n)
 {
@@ -32,7 +19,7 @@ namespace {
         const std::uint64_t* w = words.data();
         const std::size_t k = words.size();
         for (std::size_t j = 0; j < k; ++j)
-            out[j] = minusLog(w[j]);
+            out[j] = minusLogUniform(w[j]);
         out += k;
         n -= k;
     }
@@ -53,6 +40,6 @@ void unitExponentials(Engine& engine, double* out, std::size_t n, CpuLevel level
     }
 }
 
-double unitExponential(std::uint64_t word) { return minusLog(word); }
+double unitExponential(std::uint64_t word) { return minusLogUniform(word); }
 
 }  // namespace walklab::core::detail

@@ -39,4 +39,17 @@ namespace walklab::core::detail {
     return e * ln2Hi - ((hfsq - (s * (hfsq + r) + e * ln2Lo)) - f);
 }
 
+/// −ln U, U = (k + 1)·2^-52 ∈ (0, 1] for the top 52 bits k of one 64-bit word: a unit
+/// exponential variate (inversion), at most 52·ln 2 ≈ 36.04. Branch-free, so loops over it
+/// vectorise; same bits at every CpuLevel (see portableLog()).
+[[gnu::always_inline]] inline double minusLogUniform(std::uint64_t word)
+{
+    // Integers to doubles by the exponent trick (exact, and vectorisable without AVX-512):
+    // the double with bits 0x4330… | j is 2^52 + j for j < 2^52.
+    constexpr std::uint64_t two52Bits = 0x4330000000000000ULL;
+    constexpr double two52 = 0x1p52;
+    const double u = (__builtin_bit_cast(double, two52Bits | (word >> 12)) - (two52 - 1.0)) * 0x1p-52;
+    return -portableLog(u);
+}
+
 }  // namespace walklab::core::detail

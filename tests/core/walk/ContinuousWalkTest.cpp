@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace walklab::core;
@@ -53,6 +54,36 @@ TEST(ContinuousWalk, GaussianEndpointsFollowTheChiLawAndAWrongOneIsRejected)
     }
 }
 
+TEST(ContinuousWalk, PearsonTwoStepDistanceFollowsItsExactLawAndAWrongOneIsRejected)
+{
+    // |S_2|² = 2 + 2 cos Δ with Δ the angle between the two unit steps. In the plane Δ is
+    // uniform, so P(|S_2| ≤ r) = 1 − (2/π)·arccos(r/2); on the sphere cos Δ is uniform on
+    // [−1, 1] (Archimedes), so |S_2|² is uniform on [0, 4] and P(|S_2| ≤ r) = r²/4 (Hughes,
+    // Random Walks and Random Environments, vol. 1, §2.3: Pearson's walk). Power: the law of
+    // steps of length 1.01 is rejected.
+    constexpr double pi = 3.14159265358979323846;
+    for (const int d : {2, 3}) {
+        auto p = gaussian(d, 2, 200'000);
+        p.step = ContinuousStep::Pearson;
+        const auto sim = run(p);
+        auto cdfOfLength = [d, pi](double length) {
+            return [d, length, pi](double r) {
+                const double x = std::clamp(r / (2 * length), 0.0, 1.0);
+                return d == 2 ? 1 - 2 / pi * std::acos(x) : x * x;
+            };
+        };
+        for (const double length : {1.0, 1.01}) {
+            const auto cdf = cdfOfLength(length);
+            const auto sf = [&](double r) { return 1 - cdf(r); };
+            const double pValue = radialChiSquared(sim.radius, binProbabilities(sim.radius, cdf, sf)).pValue;
+            if (length == 1.0)
+                EXPECT_GT(pValue, 1e-4) << "d = " << d;
+            else
+                EXPECT_LT(pValue, 1e-6) << "d = " << d;
+        }
+    }
+}
+
 TEST(ContinuousWalk, SameSeedSameResultWhateverTheThreadCount)
 {
     // Several blocks each; endpoint cells listed (3D: 96³ cells) and counted per worker (2D: 40 000
@@ -75,12 +106,12 @@ TEST(ContinuousWalk, SameSeedSameResultWhateverTheThreadCount)
 
 TEST(ContinuousWalk, RefusesRunsOfMoreThanAboutTenMinutesUpFront)
 {
-    // Pearson steps have no shortcut: every walker walks, ~1.2e7 steps/s counted on one thread.
-    ContinuousWalkParams p{2, ContinuousStep::Pearson, 10'000, 1'000'000, 1, 0};
+    // Pearson steps have no shortcut: every walker walks, ~3e7 steps/s counted on one thread.
+    ContinuousWalkParams p{2, ContinuousStep::Pearson, 100'000, 1'000'000, 1, 0};
     const Errors e = validate(p);
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e.front().kind, ErrorKind::TooLarge);
-    EXPECT_NE(e.front().message.find("1e+10 steps (1e+06 walkers step by step"), std::string::npos)
+    EXPECT_NE(e.front().message.find("1e+11 steps (1e+06 walkers step by step"), std::string::npos)
         << e.front().message;
     p.walkers = 100'000;
     EXPECT_TRUE(validate(p).empty());
