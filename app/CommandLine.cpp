@@ -296,6 +296,12 @@ void CommandLine::error(const QString& message)
     ++m_errors;
 }
 
+int CommandLine::refuse()
+{
+    std::fputs("Try 'walklab --help' for the options, experiments and parameters.\n", stderr);
+    return kExitUsage;
+}
+
 int CommandLine::parse(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -303,13 +309,9 @@ int CommandLine::parse(const QStringList& arguments)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     for (const auto& option : m_options)
         parser.addOption(option);
-    const auto usage = [this] {
-        std::fputs("Try 'walklab --help' for the options, experiments and parameters.\n", stderr);
-        return int(kExitUsage);
-    };
     if (!parser.parse(arguments)) {
         error(parser.errorText());
-        return usage();
+        return refuse();
     }
     if (parser.isSet("help")) {
         out(helpText());
@@ -491,7 +493,7 @@ int CommandLine::parse(const QStringList& arguments)
                  parser.isSet("export") || parser.isSet("csv");
 
     if (m_errors > 0)
-        return usage();
+        return refuse();
     if (!m_headless) {
         for (const char* name : {"width", "height", "threads"})
             if (parser.isSet(name))
@@ -520,12 +522,14 @@ int CommandLine::run()
         return kExitFailure;
     }
     if (!result) {
-        bool usageError = false;
+        // Parameters the core refuses only when it runs (too much work or memory for these
+        // values together) read like the refusals of parse(); a cancelled run or a defect fails.
+        bool refused = false;
         for (const auto& e : result.error()) {
             error(q(e.message));
-            usageError = usageError || e.kind != core::ErrorKind::Cancelled;
+            refused = refused || e.kind == core::ErrorKind::InvalidParameter || e.kind == core::ErrorKind::TooLarge;
         }
-        return usageError ? kExitUsage : kExitFailure;
+        return refused ? refuse() : kExitFailure;
     }
 
     if (m_allViews || !m_viewsGiven) {  // --view all, or the default views: those this result draws (a panel
@@ -597,10 +601,14 @@ int CommandLine::run()
         QList<QStringList> rows{{"Quantity", "Simulated", "Exact"}};
         for (const auto& row : result->summary)
             rows.append({q(row.quantity), q(row.simulated), q(row.exact)});
+        // Only rows with an exact value set the width of the Simulated column: the others end
+        // there, and among them are the run time and speed, which must not move the columns
+        // (they differ from run to run and with the thread count).
         int w0 = 0, w1 = 0;
         for (const auto& row : rows) {
             w0 = std::max(w0, int(row[0].size()));
-            w1 = std::max(w1, int(row[1].size()));
+            if (!row[2].isEmpty())
+                w1 = std::max(w1, int(row[1].size()));
         }
         for (const auto& row : rows)
             out(("  " + row[0].leftJustified(w0 + 3) + row[1].leftJustified(w1 + 3) + row[2])
@@ -632,7 +640,8 @@ QString CommandLine::helpText() const
                  0);
     text += '\n' + describeOptions() + '\n' + describeExperiments();
     text += wrap("Exit status: 0 done; 1 the run or writing a file failed; 2 invalid option, "
-                 "parameter, view, size or file extension (then nothing is written).",
+                 "parameter, view, size or file extension, or a run refused as too large "
+                 "(then nothing is written).",
                  0) + '\n';
     text += QStringLiteral("Examples:\n"
                            "  walklab --steps 100 --walkers 100000 --seed 7 --export walk.png\n"

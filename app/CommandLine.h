@@ -54,7 +54,10 @@ private:
 
     QString describeOptions() const;
     QString describeExperiments() const;
+    /// Prints "walklab: <message>" on stderr and counts it.
     void error(const QString& message);
+    /// Ends the messages of a refused request with the hint to --help; returns kExitUsage.
+    static int refuse();
     /// Sets the image size from the number of views: 800 × 700 per panel, two panels per row.
     void defaultImageSize();
 

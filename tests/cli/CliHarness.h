@@ -14,6 +14,9 @@
 
 namespace walklab::test {
 
+/// The last line on stderr of every refused request (bad arguments, or a run refused as too large).
+inline const QString kHelpHint = QStringLiteral("Try 'walklab --help' for the options, experiments and parameters.\n");
+
 struct Outcome {
     int exitCode = -1;  ///< -1 when walklab crashed or took over a minute
     QString out, err;

@@ -249,6 +249,7 @@ private slots:
         const Outcome o = walklab(QStringList{"--walkers", "2000", "--export", png, "--csv", csv} + args);
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.startsWith("walklab: "), qPrintable(o.err));
+        QVERIFY2(o.err.endsWith(walklab::test::kHelpHint), qPrintable(o.err));
         for (const QString& m : mentions)
             QVERIFY2(o.err.contains(m), qPrintable(m + " not in: " + o.err));
         QVERIFY(o.out.isEmpty());
@@ -307,6 +308,25 @@ private slots:
         QVERIFY2(o.out.contains("Mean of S_n"), qPrintable(o.out));
         QVERIFY(o.out.contains("Chi-squared"));
         QVERIFY(o.out.contains("steps=50"));
+    }
+
+    void printLayoutDoesNotDependOnTheThreadCount()
+    {
+        // Results are the same for any thread count, and so must be the table's columns: only
+        // the run time and speed may differ ("0.0112 s on 1 thread", "0.0127 s on 2 threads").
+        // With 100000 walkers the time is the longest text of the Simulated column.
+        auto lines = [this](const QString& threads) {
+            const Outcome o = walklab({"--steps", "100", "--walkers", "100000", "--seed", "1", "--print", "--threads", threads});
+            QStringList kept;
+            for (const QString& line : o.out.split('\n'))
+                if (!line.startsWith("  Simulation time") && !line.startsWith("  Steps per second") &&
+                    !line.startsWith("walk1d: done in"))
+                    kept << line;
+            return kept;
+        };
+        const QStringList one = lines("1"), two = lines("2");
+        QVERIFY2(one.size() > 8 && one.filter("Exact").size() == 1, qPrintable(one.join('\n')));
+        QCOMPARE(one, two);
     }
 };
 

@@ -1,6 +1,7 @@
 // End-to-end tests of the Poisson experiments on the command line: every view of "poisson",
 // "poisson-nh" and "poisson-ops" exported headless as PNG and CSV, --help listing them, --print, the same bytes
-// for any thread count, and bad rates, horizons and formulas refused with exit status 2.
+// for any thread count, and bad rates, horizons, formulas and too much work refused alike with exit
+// status 2.
 #include "CliHarness.h"
 
 #include <QFile>
@@ -189,6 +190,9 @@ private slots:
         const Outcome o = walklab(QStringList{"--export", png, "--csv", csv} + args);
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains("walklab: " + message), qPrintable(o.err));
+        // Refused while running (too much work) or while parsing: the same last line, no output.
+        QVERIFY2(o.err.endsWith(walklab::test::kHelpHint), qPrintable(o.err));
+        QVERIFY(o.out.isEmpty());
         QVERIFY(!QFile::exists(png));
         QVERIFY(!QFile::exists(csv));
     }

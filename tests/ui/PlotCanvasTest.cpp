@@ -195,6 +195,44 @@ private slots:
         QCOMPARE(canvas.axisRects()[1]->axis(QCPAxis::atBottom)->range(), QCPRange(-2, 3));
     }
 
+    void heatMapsAreAsTallAsTheirCells()
+    {
+        // A square box of cells in a tall room: square maps of equal size, as wide as the
+        // room allows, showing just the box (no rows of empty cells above and below); the
+        // colour scale beneath, from the left of the first map to the right of the last.
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({test::heatMap(6)}));
+        layOut(canvas, 700, 900);
+        const QList<QCPAxisRect*> rects = canvas.axisRects();
+        QCOMPARE(rects.size(), 2);
+        const QRect a = rects[0]->rect(), b = rects[1]->rect();
+        QVERIFY2(a.width() > 250 && std::abs(a.width() - b.width()) <= 1,
+                 qPrintable(QStringLiteral("%1, %2").arg(a.width()).arg(b.width())));
+        for (QCPAxisRect* rect : rects) {
+            QVERIFY2(std::abs(rect->height() - rect->width()) <= 2,
+                     qPrintable(QStringLiteral("%1 × %2").arg(rect->width()).arg(rect->height())));
+            QVERIFY(std::abs(unitRatio(rect) - 1) < 0.01);
+            const QCPRange y = rect->axis(QCPAxis::atLeft)->range();
+            QVERIFY2(y.lower > -7 && y.upper < 7, qPrintable(QStringLiteral("%1 … %2").arg(y.lower).arg(y.upper)));
+        }
+        const auto scales = canvas.findChildren<QCPColorScale*>();
+        QCOMPARE(scales.size(), 1);
+        const QRect bar = scales.front()->rect();
+        QVERIFY(bar.top() > rects[0]->outerRect().bottom());
+        QVERIFY2(std::abs(bar.left() - a.left()) <= 2 && std::abs(bar.right() - b.right()) <= 2,
+                 qPrintable(QStringLiteral("%1 … %2 under %3 … %4").arg(bar.left()).arg(bar.right()).arg(a.left()).arg(b.right())));
+        // The room the maps leave is shared above and below them.
+        const int above = rects[0]->outerRect().top(), below = 900 - bar.bottom();
+        QVERIFY2(above > 100 && std::abs(above - below) < 0.3 * above, qPrintable(QStringLiteral("%1, %2").arg(above).arg(below)));
+
+        // In a wide room the maps take all the height and show more columns beside the box.
+        layOut(canvas, 1600, 500);
+        for (QCPAxisRect* rect : canvas.axisRects()) {
+            QVERIFY2(rect->width() > 2 * rect->height(), qPrintable(QStringLiteral("%1 × %2").arg(rect->width()).arg(rect->height())));
+            QVERIFY(std::abs(unitRatio(rect) - 1) < 0.01);
+        }
+    }
+
     void space3DIsProjectedWithEqualUnits()
     {
         const core::Panel panel = test::trajectories3D(3, 200);
@@ -251,7 +289,8 @@ private slots:
     void legendStaysInsideItsPlotOrGoesBeneath()
     {
         // Short labels sit in the plot; labels longer than the plot is wide go beneath it
-        // (shortened with "…" if even that is too narrow) and never over the tick labels.
+        // (broken into lines if even that is too narrow), or stay inside in lines when the
+        // plot is too short to give up room; never cut, never over the tick labels.
         core::Panel panel = test::logPanel(200);
         PlotCanvas canvas;
         canvas.setResult(test::resultOf({panel}));
@@ -261,9 +300,10 @@ private slots:
         QVERIFY(legend);
         QVERIFY(rect->rect().contains(legend->outerRect()));
 
-        panel.series[0].label = "Exact (|k|/n)·P(S_n = k), with a label much longer than the plot is wide";
+        const QString label = "Exact (|k|/n)·P(S_n = k), with a label much longer than the plot is wide";
+        panel.series[0].label = label.toStdString();
         canvas.setResult(test::resultOf({panel}));
-        for (const QSize size : {QSize(1600, 500), QSize(400, 300), QSize(1600, 500)}) {
+        for (const QSize size : {QSize(1600, 500), QSize(400, 300), QSize(1600, 500), QSize(400, 200)}) {
             layOut(canvas, size.width(), size.height());
             rect = canvas.axisRect();
             const QList<QCPLegend*> legends = canvas.findChildren<QCPLegend*>();
@@ -273,7 +313,7 @@ private slots:
             legend = *found;
             const QRect box = legend->outerRect();
             const bool inside = legend->layout() == rect->insetLayout();
-            QCOMPARE(inside, size.width() == 1600);
+            QCOMPARE(inside, size != QSize(400, 300));
             if (inside) {
                 QVERIFY(rect->rect().contains(box));
             } else {
@@ -284,10 +324,16 @@ private slots:
             }
             auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(0));
             QVERIFY(item);
+            // In lines where the plot is narrow, every word there.
             const QString name = item->plottable()->name();
-            QCOMPARE(name == QString::fromStdString(panel.series[0].label), size.width() != 400);
-            QCOMPARE(name.endsWith(QChar(0x2026)), size.width() == 400);
+            QCOMPARE(name.contains('\n'), size.width() == 400);
+            QCOMPARE(QString(name).replace('\n', ' '), label);
             QVERIFY(item->outerRect().right() <= box.right());
+            const QFontMetrics metrics(item->font());
+            for (const QString& line : name.split('\n'))
+                QVERIFY2(item->rect().left() + legend->iconSize().width() + legend->iconTextPadding() +
+                                 metrics.horizontalAdvance(line) <= box.right(),
+                         qPrintable(line));
         }
     }
 
@@ -344,6 +390,23 @@ private slots:
             QVERIFY2(metrics.horizontalAdvance(line) <= 400, qPrintable(line));
         QVERIFY(lines[1].contains(QStringLiteral("n = 10000")));  // "n = 10000" not broken
         QVERIFY(!text.contains(QStringLiteral("…")));
+    }
+
+    void longAxisTitlesWrapToTheirAxis()
+    {
+        core::Panel panel = test::logPanel(20);
+        const QString full = "Probability density (per quarter-hour at the front desk of the hospital)";
+        panel.yLabel = full.toStdString();
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel}));
+        QCPAxis* y = canvas.axisRect()->axis(QCPAxis::atLeft);
+        layOut(canvas, 800, 900);
+        QCOMPARE(y->label(), full);
+        layOut(canvas, 800, 300);  // the plot is shorter than the title: lines, none longer than the axis
+        QVERIFY2(y->label().contains('\n'), qPrintable(y->label()));
+        QCOMPARE(QString(y->label()).replace('\n', ' '), full);
+        for (const QString& line : y->label().split('\n'))
+            QVERIFY2(QFontMetrics(y->labelFont()).horizontalAdvance(line) <= canvas.axisRect()->height(), qPrintable(line));
     }
 
     void plainWheelScrollsCtrlWheelZooms()

@@ -72,8 +72,12 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
 {
     QCustomPlot* plot = grid->parentPlot();
     HeatMap map;
-    grid->setColumnSpacing(10);
     grid->setRowSpacing(0);
+    // Rows: room above, the maps under their titles, the colour scale, room below.
+    auto* maps = new QCPLayoutGrid;
+    grid->addElement(1, 0, maps);
+    maps->setColumnSpacing(10);
+    maps->setRowSpacing(0);
 
     const core::Series* ySeries = yCoordinate(panel);
     const std::vector<double> none;
@@ -91,18 +95,22 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
             if (std::isfinite(v))
                 top = std::max(top, v);
 
+    // Beneath the maps, as wide as they are together: the maps keep the width of the panel.
     map.scale = new QCPColorScale(plot);
-    map.scale->setType(QCPAxis::atRight);
+    map.scale->setType(QCPAxis::atBottom);
     map.scale->setGradient(gradient());
     map.scale->setDataRange(QCPRange(0, top > 0 ? top : 1));
     map.scale->setRangeDrag(false);
     map.scale->setRangeZoom(false);
     map.scale->setBarWidth(14);
+    map.scale->setMargins(QMargins(0, 6, 0, 0));
     styleAxis(map.scale->axis());
 
-    auto* margins = new QCPMarginGroup(plot);
-    auto* widths = new QCPMarginGroup(plot);
-    map.scale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+    auto* heights = new QCPMarginGroup(plot);
+    auto* left = new QCPMarginGroup(plot);
+    auto* right = new QCPMarginGroup(plot);
+    map.scale->setMarginGroup(QCP::msLeft, left);
+    map.scale->setMarginGroup(QCP::msRight, right);
 
     // A cell's centre is its coordinate; a map with one cell in a direction still needs a
     // range, so the grid has at least two (the extra one stays transparent).
@@ -118,20 +126,26 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
     for (std::size_t k = 0; k < values.size(); ++k) {
         const core::Series& s = *values[k];
         const QString label = QString::fromStdString(s.label.empty() ? s.key : s.label);
-        grid->addElement(0, int(k), makeTitle(plot, label, false));
+        maps->addElement(0, int(k), makeTitle(plot, label, false));
 
         auto* rect = new QCPAxisRect(plot, true);
-        grid->addElement(1, int(k), rect);
-        rect->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
-        rect->setMarginGroup(QCP::msLeft | QCP::msRight, widths);
+        maps->addElement(1, int(k), rect);
+        rect->setMarginGroup(QCP::msTop | QCP::msBottom, heights);
+        if (k == 0)
+            rect->setMarginGroup(QCP::msLeft, left);
+        if (k + 1 == values.size())
+            rect->setMarginGroup(QCP::msRight, right);
         for (auto* axis : rect->axes())
             styleAxis(axis);
         closeFrame(rect);
         QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
         QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
         xAxis->setLabel(QString::fromStdString(panel.xLabel));
+        // The maps share y (they move together): its label and numbers only on the first.
         if (k == 0)
             yAxis->setLabel(QString::fromStdString(panel.yLabel));
+        else
+            yAxis->setTickLabels(false);
         for (QCPAxis* axis : {xAxis, yAxis}) {
             axis->grid()->setVisible(false);
             axis->ticker()->setTickCount(5);
@@ -159,9 +173,11 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
         }
         map.rects << rect;
     }
-    grid->addElement(1, int(values.size()), map.scale);
-    grid->setColumnStretchFactor(int(values.size()), 0.01);
-    grid->setRowStretchFactor(0, 0.001);
+    grid->addElement(2, 0, map.scale);
+    grid->expandTo(4, 1);
+    for (int row : {0, 2, 3})
+        grid->setRowStretchFactor(row, 0.001);
+    maps->setRowStretchFactor(0, 0.001);
 
     // The maps show the same cells: dragging or zooming one moves the others with it.
     for (QCPAxisRect* from : map.rects)
@@ -175,6 +191,22 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
             }
         }
     return map;
+}
+
+void fitHeatMap(const HeatMap& map)
+{
+    if (map.rects.isEmpty())
+        return;
+    int inner = 0, height = QWIDGETSIZE_MAX;
+    for (QCPAxisRect* rect : map.rects) {
+        inner += rect->width();
+        height = std::min(height, rect->height());
+    }
+    // Equal widths that fill the row together; heights the box's aspect at that width.
+    const int width = std::max(1, inner / int(map.rects.size()));
+    const double tall = std::ceil(width * map.ranges.y.size() / map.ranges.x.size());
+    for (QCPAxisRect* rect : map.rects)
+        rect->setMaximumSize(width, tall < height ? int(tall) : QWIDGETSIZE_MAX);
 }
 
 }  // namespace walklab::ui::detail

@@ -22,9 +22,18 @@ struct HeatMap {
 /// is the smallest gap between distinct centres. Each value series (every series that is not
 /// a coordinate) becomes a QCPColorMap in its own axis rect titled by its label, cells
 /// without a row are transparent, all maps share one QCPColorScale from 0 to the largest
-/// value, and their axis ranges follow each other when one is dragged or zoomed.
-/// `grid` (empty, already in the plot's layout) receives the titles on top, then the maps
-/// and the colour scale.
+/// value, and their axis ranges follow each other when one is dragged or zoomed (y is
+/// labelled on the first map only).
+/// `grid` (empty, already in the plot's layout) receives, top to bottom: an empty row, the
+/// maps side by side under their titles, the colour scale beneath them as wide as they are
+/// together, an empty row. The empty rows take the height the maps leave (fitHeatMap).
 HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel);
+
+/// Sizes the maps of `map` to the room they have in the current layout (laid out without
+/// limits): one width for all, together filling their row, and a height of that width times
+/// the aspect of `map.ranges`, or all the height when that is less — so a map is as tall as
+/// its cells' box and no taller, square cells in a square plot, and the room above and
+/// below goes to the empty rows. Sets maximum inner sizes; the layout must be updated after.
+void fitHeatMap(const HeatMap& map);
 
 }  // namespace walklab::ui::detail

@@ -97,6 +97,62 @@ bool fitEqualUnits(QCPAxisRect* rect)
     return moved(oldX, xAxis->range()) || moved(oldY, yAxis->range());
 }
 
+/// `text` in lines of at most `width` pixels of `metrics`, broken at spaces, never inside
+/// "n = 10000"; a word wider than a line is broken between characters. Nothing is left out.
+QString wrapText(const QString& text, const QFontMetrics& metrics, int width)
+{
+    QString whole = text;
+    whole.replace(QStringLiteral(" = "), QStringLiteral("\u00a0=\u00a0"));
+    QStringList lines;
+    QString line;
+    for (const QString& word : whole.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (metrics.horizontalAdvance(longer) <= width) {
+            line = longer;
+            continue;
+        }
+        if (!line.isEmpty())
+            lines << line;
+        line = word;
+        while (line.size() > 1 && metrics.horizontalAdvance(line) > width) {
+            qsizetype fit = line.size() - 1;
+            while (fit > 1 && metrics.horizontalAdvance(line.left(fit)) > width)
+                --fit;
+            lines << line.left(fit);
+            line = line.mid(fit);
+        }
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join(QLatin1Char('\n')).replace(QChar(0xa0), QLatin1Char(' '));
+}
+
+/// Breaks the legend labels of `legend` that are wider than `room` pixels (the legend's whole
+/// width) into lines, keeping each full label in kFullName.
+void wrapLabels(QCPLegend* legend, int room)
+{
+    const int text = room - legend->margins().left() - legend->margins().right() - legend->iconSize().width() -
+                     legend->iconTextPadding() - 2;  // 2: QCustomPlot measures a little wider than the advance
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i));
+        if (!item || legend->item(i)->minimumOuterSizeHint().width() <= room - legend->margins().left() - legend->margins().right())
+            continue;
+        QCPAbstractPlottable* plottable = item->plottable();
+        if (!plottable->property(kFullName).isValid())
+            plottable->setProperty(kFullName, plottable->name());
+        plottable->setName(wrapText(plottable->property(kFullName).toString(), QFontMetrics(item->font()), std::max(text, 1)));
+    }
+}
+
+/// Puts back the full label of every entry of `legend`.
+void unwrapLabels(QCPLegend* legend)
+{
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i));
+            item && item->plottable()->property(kFullName).isValid())
+            item->plottable()->setName(item->plottable()->property(kFullName).toString());
+}
+
 /// Highest value drawn by the visible series of `rect` between keys k0 and k1.
 double highestBetween(QCPAxisRect* rect, double k0, double k1)
 {
@@ -232,6 +288,7 @@ void PlotCanvas::updateLayout()
     if (viewport().size() != m_legendsPlacedFor) {
         if (wrapTitles())
             QCustomPlot::updateLayout();  // the titles' new heights
+        fitHeatMaps();
         placeLegends();
     }
     // Every size starts from the data box rebuild() chose, so the picture does not depend
@@ -324,28 +381,25 @@ bool PlotCanvas::wrapTitles()
         auto* title = qobject_cast<QCPTextElement*>(plotLayout()->elementAt(i));
         if (!title || !title->property(kFullTitle).isValid())
             continue;
-        // "n = 10000" stays on one line: its spaces are no-break spaces while lines are made.
-        QString full = title->property(kFullTitle).toString();
-        full.replace(QStringLiteral(" = "), QStringLiteral("\u00a0=\u00a0"));
-        const QFontMetrics metrics(title->font());
-        QStringList lines;
-        QString line;
-        for (const QString& word : full.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-            const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-            if (line.isEmpty() || metrics.horizontalAdvance(longer) <= width || lines.size() == 1)
-                line = longer;
-            else {
-                lines << line;
-                line = word;
-            }
-        }
-        lines << metrics.elidedText(line, Qt::ElideRight, std::max(width, 1));
-        const QString text = lines.join(QLatin1Char('\n')).replace(QChar(0xa0), QLatin1Char(' '));
+        const QString text = wrapText(title->property(kFullTitle).toString(), QFontMetrics(title->font()), std::max(width, 1));
         if (text != title->text()) {
             title->setText(text);
             changed = true;
         }
     }
+    // Axis titles as long as their axis (a y title such as "Probability density (per …)" on a
+    // short plot).
+    for (QCPAxisRect* rect : axisRects())
+        for (QCPAxis* axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
+            if (!axis->property(kFullTitle).isValid())
+                axis->setProperty(kFullTitle, axis->label());
+            const int length = axis->orientation() == Qt::Horizontal ? rect->width() : rect->height();
+            const QString text = wrapText(axis->property(kFullTitle).toString(), QFontMetrics(axis->labelFont()), std::max(length, 1));
+            if (text != axis->label()) {
+                axis->setLabel(text);
+                changed = true;
+            }
+        }
     return changed;
 }
 
@@ -371,10 +425,7 @@ void PlotCanvas::placeLegends()
     // Every size starts from legends inside their rects, with their full labels.
     bool wasBelow = false;
     for (const LegendPlace& place : std::as_const(m_legends)) {
-        for (int i = 0; i < place.legend->itemCount(); ++i)
-            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(place.legend->item(i));
-                item && item->plottable()->property(kFullName).isValid())
-                item->plottable()->setName(item->plottable()->property(kFullName).toString());
+        unwrapLabels(place.legend);
         auto* below = place.legend->layout();
         if (below == place.rect->insetLayout())
             continue;
@@ -399,8 +450,9 @@ void PlotCanvas::placeLegends()
         if (need.width() + inset.left() + inset.right() <= area.width() &&
             need.height() + inset.top() + inset.bottom() <= 0.6 * area.height())
             continue;
-        // Beneath the plot, in one row when the entries fit side by side, if the plot keeps
-        // kMinPlotPx of height; else inside. Labels too long for the room end in "…".
+        // Beneath the plot, in one row when the entries fit side by side, else one a row with
+        // labels in lines as wide as the column, if the plot keeps kMinPlotPx of height; else
+        // inside, labels in lines as wide as the plot.
         const int column = place.rect->outerRect().width();
         int rowWidth = legend->margins().left() + legend->margins().right() +
                        legend->columnSpacing() * (legend->itemCount() - 1);
@@ -411,24 +463,17 @@ void PlotCanvas::placeLegends()
             rowHeight = std::max(rowHeight, item.height());
         }
         const bool oneRow = rowWidth <= column;
+        if (!oneRow)
+            wrapLabels(legend, column);
         const int belowHeight =
             kBelowGapPx + (oneRow ? rowHeight + legend->margins().top() + legend->margins().bottom()
-                                  : need.height());
+                                  : legend->minimumOuterSizeHint().height());
         const bool beneath = area.height() - belowHeight >= kMinPlotPx;
-        const int room = beneath ? column : area.width() - inset.left() - inset.right();
-        const int text = room - legend->margins().left() - legend->margins().right() -
-                         legend->iconSize().width() - legend->iconTextPadding();
-        for (int i = 0; i < legend->itemCount(); ++i) {
-            auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i));
-            if (!item || legend->item(i)->minimumOuterSizeHint().width() <=
-                             room - legend->margins().left() - legend->margins().right())
-                continue;
-            QCPAbstractPlottable* plottable = item->plottable();
-            plottable->setProperty(kFullName, plottable->name());
-            plottable->setName(QFontMetrics(item->font()).elidedText(plottable->name(), Qt::ElideRight, text));
-        }
-        if (!beneath)
+        if (!beneath) {
+            unwrapLabels(legend);
+            wrapLabels(legend, area.width() - inset.left() - inset.right());
             continue;
+        }
         place.rect->insetLayout()->take(legend);
         if (oneRow) {
             legend->setWrap(legend->itemCount());
@@ -443,6 +488,20 @@ void PlotCanvas::placeLegends()
     }
     if (moved)
         QCustomPlot::updateLayout();
+}
+
+void PlotCanvas::fitHeatMaps()
+{
+    if (m_heatMaps.isEmpty())
+        return;
+    // Every size starts from maps without limits, as large as their cells of the layout.
+    for (const HeatMap& map : std::as_const(m_heatMaps))
+        for (QCPAxisRect* rect : map.rects)
+            rect->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    QCustomPlot::updateLayout();
+    for (const HeatMap& map : std::as_const(m_heatMaps))
+        fitHeatMap(map);
+    QCustomPlot::updateLayout();
 }
 
 void PlotCanvas::fitEqualRects()
@@ -468,6 +527,7 @@ void PlotCanvas::rebuild()
     for (auto* group : findChildren<QCPMarginGroup*>(QString(), Qt::FindDirectChildrenOnly))
         delete group;
     m_legends.clear();
+    m_heatMaps.clear();
     m_legendsPlacedFor = QSize();
     plotLayout()->clear();  // deletes the axis rects, their legends and the titles
     plotLayout()->setRowSpacing(0);
@@ -501,6 +561,7 @@ void PlotCanvas::rebuild()
             auto* grid = new QCPLayoutGrid;
             plotLayout()->addElement(3 * row + 1, column, grid);
             const HeatMap map = drawHeatMap(grid, panel);
+            m_heatMaps.append(map);
             for (QCPAxisRect* rect : map.rects) {
                 setAutomatic(rect, map.ranges);
                 rect->setProperty(kEqual, true);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/experiment/Result.h"
+#include "ui/plot/HeatMapPlot.h"
 
 #include <qcustomplot.h>
 
@@ -14,8 +15,9 @@ namespace walklab::ui {
 /// its title, so that the GUI and every export render exactly the same picture:
 /// - Chart panels: one axis rect (see detail::drawChart); with equalAxes one data unit is as
 ///   many pixels on x as on y, at every size (the screen and each export), logY a log axis;
-/// - HeatMap panels: one colour map per value series side by side, one colour scale
-///   (detail::drawHeatMap), equal units;
+/// - HeatMap panels: one colour map per value series side by side, one colour scale beneath
+///   (detail::drawHeatMap), equal units, each map no taller than its cells' box at its width
+///   (detail::fitHeatMap);
 /// - Space3D panels: an orthographic view of the curves in their box (detail::drawProjection);
 ///   the rotatable view is Space3DView.
 /// It only draws: all numbers come from the Result.
@@ -45,15 +47,16 @@ public:
     bool isSeriesVisible(const QString& seriesKey) const { return !m_hidden.contains(seriesKey); }
 
 protected:
-    /// QCustomPlot's layout; then rects with equal units get ranges that fit their data at
-    /// this pixel size (or, when zoomed, y follows x by QCPAxis::setScaleRatio); then each
-    /// legend goes to the top corner where it hides less data and, while the y range is the
-    /// one rebuild() chose (and units need not be equal), the range is raised just enough
-    /// that the legend covers no data. A legend that does not fit inside its rect (wider than
-    /// it, or taller than 60 % of it) goes beneath the plot, as wide as its column, in one row
-    /// when its entries fit side by side, as long as the plot keeps 140 px of height; else it
-    /// stays inside. Either way labels too long for the room end in "…" (never past the
-    /// axes). Runs for the screen and for every export size.
+    /// QCustomPlot's layout; then heat maps get the height of their cells' box; then rects
+    /// with equal units get ranges that fit their data at this pixel size (or, when zoomed, y
+    /// follows x by QCPAxis::setScaleRatio); then each legend goes to the top corner where it
+    /// hides less data and, while the y range is the one rebuild() chose (and units need not
+    /// be equal), the range is raised just enough that the legend covers no data. A legend
+    /// that does not fit inside its rect (wider than it, or taller than 60 % of it) goes
+    /// beneath the plot, as wide as its column, in one row when its entries fit side by side,
+    /// as long as the plot keeps 140 px of height; else it stays inside. Either way labels
+    /// too long for the room are broken into lines (never cut, never past the axes). Runs for
+    /// the screen and for every export size.
     void updateLayout() override;
     /// Ctrl + wheel zooms (QCustomPlot's range zoom); the plain wheel is left to the parent,
     /// so the scroll area of the plots scrolls instead of the plot under the mouse zooming.
@@ -68,12 +71,15 @@ private:
         int row, column;
     };
     void rebuild();
-    /// Breaks each panel title that is wider than its column into lines at spaces (at most
-    /// two; a second line still too wide ends in "…"), for the current viewport. Returns true
-    /// when a title changed.
+    /// Breaks each panel title that is wider than its column, and each axis title longer than
+    /// its axis, into lines at spaces, for the current viewport. Returns true when a title
+    /// changed.
     bool wrapTitles();
     /// Puts each legend inside its rect or beneath the plot, for the current viewport.
     void placeLegends();
+    /// Sizes the maps of each heat map to the shape of their cells' box, for the current
+    /// viewport (detail::fitHeatMap).
+    void fitHeatMaps();
     /// Gives every rect with equal units ranges that fit its data box at its pixel size.
     void fitEqualRects();
 
@@ -81,7 +87,8 @@ private:
     QStringList m_views;
     QSet<QString> m_hidden;
     QList<LegendPlace> m_legends;
-    QSize m_legendsPlacedFor;  ///< viewport size placeLegends() last ran for (empty: stale)
+    QList<detail::HeatMap> m_heatMaps;
+    QSize m_legendsPlacedFor;  ///< viewport size titles, heat maps and legends were last laid out for (empty: stale)
 };
 
 }  // namespace walklab::ui

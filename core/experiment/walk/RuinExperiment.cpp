@@ -145,6 +145,8 @@ Panel ruinPanel(const RuinParams& g, const RuinSimulation& sim, const CurveLaw& 
 /// capitals with se > 0 (the ends 0 and a have none), and beside it the chance of a maximum at
 /// least m = that large when every point is exact up to independent normal errors:
 /// P(max of k |N(0, 1)| ≥ m) = 1 − erf(m/√2)^k (a normal approximation of the binomials).
+/// With k = 0 (p or q = 1, or one game per capital: each capital ruined in all or none of its
+/// games) there is nothing to divide by, and the row says so instead of naming a count.
 SummaryRow ruinCurveRow(const RuinParams& g, const RuinSimulation& sim, const CurveLaw& law)
 {
     double worst = 0;
@@ -155,13 +157,14 @@ SummaryRow ruinCurveRow(const RuinParams& g, const RuinSimulation& sim, const Cu
             worst = std::max(worst, std::abs(sim.curveRuinFraction[j] - law.at(g, sim.curveCapitals[j])) /
                                         sim.curveStandardError[j]);
         }
-    const std::string quantity = "Ruin curve: largest |simulated − exact| / se over " + countOf(k, "capital");
-    if (law.capUnknown)
-        return {quantity, "n/a (games unfinished at n; no exact curve within n)", ""};
+    const std::string quantity = "Ruin curve: largest |simulated − exact| / se";
     if (k == 0)
-        return {quantity, "n/a (no capital with se > 0)", ""};
+        return {quantity, "n/a (se = 0 at every capital: all or none of its games ruined)", ""};
+    const std::string over = quantity + " over " + countOf(k, "capital");
+    if (law.capUnknown)
+        return {over, "n/a (games unfinished at n; no exact curve within n)", ""};
     const double pValue = -std::expm1(double(k) * std::log1p(-std::erfc(worst / std::sqrt(2.0))));
-    return {quantity, formatSignificant(worst, 3), "p-value ≈ " + formatSignificant(pValue, 3)};
+    return {over, formatSignificant(worst, 3), "p-value ≈ " + formatSignificant(pValue, 3)};
 }
 
 /// An exact probability, "< 1e-30" below the precision of the transfer matrix.

@@ -216,6 +216,20 @@ TEST(RuinExperiment, RuinCurveRowNamesItsCapitalsAndGivesAPValue)
     EXPECT_NE(row(one, "Ruin curve: largest |simulated − exact| / se over 1 capital", true), "(missing)");
 }
 
+// Without a capital whose estimate has se > 0 — p = 1 (every game won), or one game per capital
+// (21 capitals, 20 walkers) — the row counts no capitals and says why there is no value.
+TEST(RuinExperiment, RuinCurveRowWithoutStandardErrorsSaysWhy)
+{
+    for (const ParamSet& params : {ParamSet{{"p", "1"}}, ParamSet{{"walkers", "20"}}}) {
+        const Result r = run(params);
+        for (const auto& s : r.summary)
+            EXPECT_EQ(s.quantity.find(" over 0 "), std::string::npos) << s.quantity;
+        EXPECT_EQ(row(r, "Ruin curve: largest |simulated − exact| / se", false),
+                  "n/a (se = 0 at every capital: all or none of its games ruined)");
+        EXPECT_EQ(row(r, "Ruin curve: largest |simulated − exact| / se", true), "");
+    }
+}
+
 // Durations of a walk without lazy steps from z = 3 with a = 10 are odd: one row per odd time,
 // bars two steps wide, P(T = 1) = 0 and the exact P(T = 3) = q³ = 1/8 (three losses in a row).
 TEST(RuinExperiment, DurationsInTheBinsOfThePassageTimes)
