@@ -4,6 +4,7 @@
 #include "core/random/StreamEngine.h"
 #include "core/walk/ContinuousWalk.h"
 #include "core/walk/LatticeWalkND.h"
+#include "core/walk/detail/BitWalk.h"
 #include "core/walk/detail/CubicWalk.h"
 #include "core/walk/detail/EndpointSampler.h"
 
@@ -89,6 +90,25 @@ void Limit3DTablePopcount(benchmark::State& state)
     state.SetItemsProcessed(state.iterations() * steps);
 }
 
+// The first-return search of the symmetric 2D walk alone (detail::firstJointZero on the rotated
+// coordinates): walkers 0 … M − 1 from the origin until their first return or n steps. Arguments:
+// n, M; items_per_second is steps searched per second (compare Limit2DRotatedPopcount).
+void Rotated2DFirstReturn(benchmark::State& state)
+{
+    const std::int64_t n = state.range(0);
+    std::int64_t steps = 0;
+    for (auto _ : state) {
+        for (std::uint64_t block = 0; block < std::uint64_t(state.range(1)); ++block) {
+            Engine a = makeStream(1, block, 0), b = makeStream(1, block, 1);
+            detail::BitWalk u(a), v(b);
+            std::int64_t x = 0, y = 0;
+            const std::int64_t k = detail::firstJointZero(u, v, x, y, n);
+            steps += k > 0 ? k : n;
+        }
+    }
+    state.SetItemsProcessed(steps);
+}
+
 // One walker's path step by step through the sampler of the simulation (no bookkeeping).
 void CubicWalkAdvance(benchmark::State& state)
 {
@@ -147,6 +167,7 @@ BENCHMARK(Walk2DPearson)->Args({10000, 1000, 1})->Unit(benchmark::kMillisecond)-
 BENCHMARK(Walk2DGaussian)->Args({10000, 1000, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(Limit2DRotatedPopcount)->Arg(1 << 24)->Unit(benchmark::kMillisecond);
 BENCHMARK(Limit3DTablePopcount)->Arg(1 << 24)->Unit(benchmark::kMillisecond);
+BENCHMARK(Rotated2DFirstReturn)->Args({10000000, 100})->Unit(benchmark::kMillisecond);
 BENCHMARK(CubicWalkAdvance)->Arg(1 << 24)->Unit(benchmark::kMillisecond);
 // n = 10^4 and 10^6, M = 10^6 draws (2D/3D: 10^5), as in the numpy comparison.
 BENCHMARK(Endpoint1DBinomial)->Args({10000, 1000000})->Args({1000000, 1000000})->Unit(benchmark::kMillisecond);

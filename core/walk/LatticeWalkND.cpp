@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace walklab::core {
 
@@ -99,12 +100,40 @@ public:
         x[1] += (du - dv) / 2;
     }
 
+    /// The first return: up to `steps` steps, stopping at the origin (detail::firstJointZero).
+    std::int64_t advanceToOrigin(Position& x, std::int64_t steps)
+    {
+        std::int64_t u = x[0] + x[1], v = x[0] - x[1];
+        const std::int64_t taken = detail::firstJointZero(m_u, m_v, u, v, steps);
+        x[0] = (u + v) / 2;
+        x[1] = (u - v) / 2;
+        return taken;
+    }
+
+    /// Many stops: one Engine::popcountPrefixes() call per coordinate (BitWalk::displacements).
+    void advanceThrough(Position& x, const std::int64_t* steps, std::size_t count, Position* out)
+    {
+        if (m_du.size() < count) {
+            m_du.resize(count);
+            m_dv.resize(count);
+            m_scratch.resize(count);
+        }
+        m_u.displacements(steps, count, m_du.data(), m_scratch.data());
+        m_v.displacements(steps, count, m_dv.data(), m_scratch.data());
+        for (std::size_t i = 0; i < count; ++i)
+            out[i] = {x[0] + (m_du[i] + m_dv[i]) / 2, x[1] + (m_du[i] - m_dv[i]) / 2, x[2]};
+        if (count > 0)
+            x = out[count - 1];
+    }
+
     void jump(Position* x, std::size_t count) { m_endpoint(m_uEngine, x, count); }
 
 private:
     Engine m_uEngine, m_vEngine;
     detail::EndpointSamplerND m_endpoint;
     detail::BitWalk m_u{m_uEngine}, m_v{m_vEngine};
+    std::vector<std::int64_t> m_du, m_dv;  // advanceThrough()'s displacements and their scratch
+    std::vector<std::uint64_t> m_scratch;
 };
 
 /// The simple symmetric walk on Z³ (all six weights equal, no pause): the byte-table kernel.

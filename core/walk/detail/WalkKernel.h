@@ -138,14 +138,15 @@ Point3 toPoint(const Position& x)
 /// taking k more steps from its own streams, so that splitting a walk never changes its steps,
 /// and, when setup.shortcut, `jump(Position* x, std::size_t count)`: writes S_n drawn from its
 /// exact law without the path (the endpoint shortcut, EndpointSampler.h) to x[0 … count − 1];
-/// walkers that are not tracked then use it, kEndpointChunk per call.
+/// walkers that are not tracked then use it, kEndpointChunk per call. Optionally also the
+/// faster forms of advanceToOrigin() and advanceThrough() below (same contracts, same steps).
 /// Blocks: the walkers are cut into blocks of walkersPerBlock(n) consecutive walkers — with the
 /// shortcut only the tracked ones, the others following in blocks of kEndpointBlockWalkers — so
 /// the result depends on the parameters only. Tracked walkers (the first trackedWalkers(M)) are observed at
-/// observationTimes(n); on a lattice they are also followed step by step near the origin
-/// (a walk at ℓ¹ distance D from 0 cannot return within D − 1 steps, which are taken at once)
-/// to find their first return, and the first distinctSiteWalkers(n, M) step by step throughout
-/// to count their distinct sites.
+/// observationTimes(n); on a lattice they are searched stop by stop for their first return
+/// (advanceToOrigin()), and the first distinctSiteWalkers(n, M) followed step by step throughout
+/// to count their distinct sites; from the first return on (off the lattice from the start)
+/// all their remaining stops are passed to one advanceThrough() call.
 /// Threads: blocks are spread by runBlocks(); endpoints are counted by EndpointCounts, whose
 /// grid is allocated by a task of its own or by each worker, and merged on all threads, so the
 /// serial part of a run stays small beside the walks (2 threads 1.7 – 2.3× one thread in bench/compare, issue 6).
@@ -176,6 +177,49 @@ inline Errors workCheck(const KernelSetup& setup)
                  + " walkers step by step × steps n" + (setup.shortcut ? ", the others by the endpoint shortcut" : "")
                  + "), an estimated " + formatDuration(seconds) + " on one thread; the limit is about "
                  + formatDuration(kMaxWalkSeconds) + ": lower walkers or steps n"}};
+}
+
+/// Takes up to `steps` steps of a lattice walker at x, stopping right after the first step that
+/// ends at the origin: returns the steps taken if it stopped so, else 0 (all taken). The
+/// sampler's own advanceToOrigin(x, steps) if it has one (the same contract), else advance()
+/// by D − 1 steps at ℓ¹ distance D ≥ 2 (the origin is at least D steps away) and by one step
+/// at D ≤ 1.
+template <class Sampler, class Position>
+std::int64_t advanceToOrigin(Sampler& sampler, Position& x, std::int64_t steps)
+{
+    if constexpr (requires { sampler.advanceToOrigin(x, steps); }) {
+        return sampler.advanceToOrigin(x, steps);
+    } else {
+        for (std::int64_t taken = 0; taken < steps;) {
+            const std::int64_t d = std::abs(x[0]) + std::abs(x[1]) + std::abs(x[2]);
+            const std::int64_t k = d <= 1 ? 1 : std::min(d - 1, steps - taken);
+            sampler.advance(x, k);
+            taken += k;
+            if (k == 1 && x[0] == 0 && x[1] == 0 && x[2] == 0)
+                return taken;
+        }
+        return 0;
+    }
+}
+
+/// Walks x through many stops: out[i] = the position after steps[i] more steps (steps
+/// nondecreasing, ≥ 0), x then out[count − 1]. The sampler's advanceThrough(x, steps, count,
+/// out) if it has one (the same contract, the same steps: e.g. one engine call for all the
+/// stops), else advance() from stop to stop.
+template <class Sampler, class Position>
+void advanceThrough(Sampler& sampler, Position& x, const std::int64_t* steps, std::size_t count, Position* out)
+{
+    if constexpr (requires { sampler.advanceThrough(x, steps, count, out); }) {
+        sampler.advanceThrough(x, steps, count, out);
+    } else {
+        std::int64_t t = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (steps[i] > t)
+                sampler.advance(x, steps[i] - t);
+            t = steps[i];
+            out[i] = x;
+        }
+    }
 }
 
 template <class MakeSampler>
@@ -260,6 +304,9 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
         }
         const std::int64_t begin = std::int64_t(block) * perBlock;
         const std::int64_t end = std::min(stepwise, begin + perBlock);
+        // advanceThrough()'s steps and positions, for the longer list of stops.
+        std::vector<std::int64_t> stepsTo(keptStops.size());
+        std::vector<Position> positions(keptStops.size());
         for (std::int64_t w = begin; w < end; ++w) {
             Position x{};
             if (w >= obs.tracked) {
@@ -282,31 +329,8 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
                 }
                 if (w < setup.paths)
                     sim.paths[std::size_t(w)].assign(sim.pathTimes.size(), Point3{0, 0, 0});
-                bool returned = !setup.lattice;
-                std::int64_t t = 0, firstReturn = -1;
-                auto isOrigin = [&] { return x[0] == 0 && x[1] == 0 && x[2] == 0; };
-                for (const Stop& stop : w < setup.paths ? keptStops : trackedStops) {
-                    std::int64_t left = stop.time - t;
-                    if (!meter.add(std::uint64_t(left)))
-                        return;
-                    if constexpr (std::is_integral_v<typename Position::value_type>) {  // returns, sites
-                        while (left > 0 && (visits || !returned)) {
-                            const std::int64_t d = std::abs(x[0]) + std::abs(x[1]) + std::abs(x[2]);
-                            const std::int64_t k = visits || d <= 1 ? 1 : std::min(d - 1, left);
-                            sampler.advance(x, k);
-                            t += k;
-                            left -= k;
-                            if (visits)
-                                sites->insert({std::int64_t(x[0]), std::int64_t(x[1]), std::int64_t(x[2])});
-                            if (!returned && k == 1 && isOrigin()) {
-                                returned = true;
-                                firstReturn = t;
-                            }
-                        }
-                    }
-                    if (left > 0)
-                        sampler.advance(x, left);
-                    t = stop.time;
+                const std::vector<Stop>& walkerStops = w < setup.paths ? keptStops : trackedStops;
+                auto record = [&](const Stop& stop) {
                     if (stop.grid >= 0) {
                         const Point3 p = toPoint(x);
                         const double r2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
@@ -315,6 +339,43 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
                     }
                     if (stop.path >= 0)
                         sim.paths[std::size_t(w)][std::size_t(stop.path)] = toPoint(x);
+                };
+                // Stop by stop while the walker is followed step by step (its sites) or searched
+                // for its first return; then all its other stops in one advanceThrough().
+                std::int64_t t = 0, firstReturn = -1, metered = 0;  // steps reported to the meter
+                std::size_t next = 0;
+                for (; next < walkerStops.size() && (visits || (setup.lattice && firstReturn < 0)); ++next) {
+                    const Stop& stop = walkerStops[next];
+                    if (!meter.add(std::uint64_t(stop.time - metered)))
+                        return;
+                    metered = stop.time;
+                    if constexpr (std::is_integral_v<typename Position::value_type>) {  // returns, sites
+                        if (visits) {
+                            for (; t < stop.time; ++t) {
+                                sampler.advance(x, 1);
+                                sites->insert({std::int64_t(x[0]), std::int64_t(x[1]), std::int64_t(x[2])});
+                                if (firstReturn < 0 && x[0] == 0 && x[1] == 0 && x[2] == 0)
+                                    firstReturn = t + 1;
+                            }
+                        } else if (const std::int64_t k = advanceToOrigin(sampler, x, stop.time - t); k > 0) {
+                            firstReturn = t + k;
+                            t = firstReturn;
+                            break;  // this stop is the first of the rest
+                        }
+                    }
+                    t = stop.time;
+                    record(stop);
+                }
+                if (const std::size_t rest = walkerStops.size() - next; rest > 0) {
+                    if (!meter.add(std::uint64_t(walkerStops.back().time - metered)))
+                        return;
+                    for (std::size_t k = 0; k < rest; ++k)
+                        stepsTo[k] = walkerStops[next + k].time - t;
+                    advanceThrough(sampler, x, stepsTo.data(), rest, positions.data());
+                    for (std::size_t k = 0; k < rest; ++k) {
+                        x = positions[k];
+                        record(walkerStops[next + k]);
+                    }
                 }
                 if (firstReturn > 0) {
                     const auto k = std::lower_bound(obs.times.begin(), obs.times.end(), firstReturn) - obs.times.begin();

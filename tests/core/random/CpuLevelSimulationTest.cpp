@@ -107,7 +107,7 @@ TEST(CpuLevelSimulation, Walk1DIsIdenticalAtEveryLevel)
 
 TEST(CpuLevelSimulation, LatticeWalkNDIsIdenticalAtEveryLevel)
 {
-    // 2D rotated (two BitWalks advanced by d − 1 steps while not yet returned) and 3D cubic
+    // 2D rotated (two BitWalks searched for their joint first return, firstJointZero) and 3D cubic
     // (byte table + sign bits); n = 20 000 gives spans of a few to a few hundred words.
     for (int d : {2, 3}) {
         SCOPED_TRACE("d = " + std::to_string(d));
