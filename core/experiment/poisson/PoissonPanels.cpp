@@ -21,6 +21,11 @@ bool endsWith(const std::string& s, std::string_view end)
 
 std::string pluralUnit(const std::string& singular)
 {
+    // A name with a qualifying phrase inflects its head noun: "quarter-hour at the desk" →
+    // "quarter-hours at the desk".
+    for (const char* word : {" at ", " of ", " in ", " on ", " per ", " for ", " from ", " with ", " to "})
+        if (const std::size_t at = singular.find(word); at != std::string::npos && at > 0)
+            return pluralUnit(singular.substr(0, at)) + singular.substr(at);
     const std::size_t n = singular.size();
     if (n <= 2)
         return singular;

@@ -28,7 +28,8 @@ struct TimeUnit {
 inline constexpr std::size_t kMaxUnitLength = 24;
 
 /// English plural of a time-unit name: "day" → "days", "century" → "centuries", "hours" and
-/// abbreviations of one or two characters ("h", "ms") unchanged.
+/// abbreviations of one or two characters ("h", "ms") unchanged; before a preposition (at, of, in,
+/// on, per, for, from, with, to) the head noun: "shift of the nurse" → "shifts of the nurse".
 std::string pluralUnit(const std::string& singular);
 
 /// The time unit `key`: 1 … kMaxUnitLength bytes after trimming, no control characters; its

@@ -18,6 +18,9 @@ TEST(PoissonPanels, PluralOfTimeUnits)
     EXPECT_EQ(pluralUnit("day"), "days");            // vowel + y
     EXPECT_EQ(pluralUnit("century"), "centuries");   // consonant + y
     EXPECT_EQ(pluralUnit("time unit"), "time units");
+    EXPECT_EQ(pluralUnit("quarter-hour at the desk"), "quarter-hours at the desk");  // the head noun
+    EXPECT_EQ(pluralUnit("day of the week"), "days of the week");
+    EXPECT_EQ(pluralUnit("shift in the lab"), "shifts in the lab");
     EXPECT_EQ(pluralUnit("hours"), "hours");         // already plural
     EXPECT_EQ(pluralUnit("h"), "h");                 // symbols are not inflected
     EXPECT_EQ(pluralUnit("ms"), "ms");
