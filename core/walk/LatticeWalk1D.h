@@ -26,7 +26,9 @@ struct Walk1DParams {
 inline constexpr std::int64_t kMaxPathPoints = 2001;
 
 /// Checks every field; returns one Error per bad field (empty when all are valid), each
-/// naming the field, its value and the allowed range.
+/// naming the field, its value and the allowed range. When they are valid, a TooLarge error on
+/// walkers if the run would take over about 10 minutes on one thread (detail::workCheck: the
+/// tracked walkers × n at 5·10^10 steps/s when p = q = 1/2, else 2·10^9).
 Errors validate(const Walk1DParams& params);
 
 /// Times at which kept paths are recorded: all of 0 … n when n < kMaxPathPoints, otherwise
@@ -67,7 +69,7 @@ struct Walk1DSimulation {
 /// when lazy, S_n = U − D; Hörmann's BTRD, exact in law for p and q as doubles), 4096 walkers
 /// per call, at a cost independent of n.
 ///
-/// Errors: InvalidParameter (see validate()), Cancelled. Progress is reported in steps.
+/// Errors: InvalidParameter, TooLarge (see validate()), Cancelled. Progress is reported in steps.
 Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl& control);
 
 /// Walkers per random block for n steps: about 2^22 steps per block, at least 1 walker.

@@ -166,17 +166,26 @@ inline std::int64_t steppedWalkers(const KernelSetup& setup)
 /// + (other walkers) / kEndpointDrawsPerSecond on one thread, exceeds kMaxWalkSeconds: "the
 /// simulation would take about 1e+16 steps (10000 walkers step by step × steps n), an estimated
 /// 3.2e+04 h on one thread; the limit is about 10 min: lower walkers or steps n". Empty otherwise.
-inline Errors workCheck(const KernelSetup& setup)
+/// The same for any walk: `stepped` of `walkers` walkers take n steps at `stepsPerSecond`, the
+/// others (by the endpoint shortcut when `shortcut`) cost one draw each.
+inline Errors workCheck(std::int64_t stepped, std::int64_t walkers, std::int64_t n, double stepsPerSecond,
+                        bool shortcut)
 {
-    const double stepped = double(steppedWalkers(setup)), steps = stepped * double(setup.steps);
-    const double seconds = steps / setup.stepsPerSecond + (double(setup.walkers) - stepped) / kEndpointDrawsPerSecond;
+    const double steps = double(stepped) * double(n);
+    const double seconds = steps / stepsPerSecond + double(walkers - stepped) / kEndpointDrawsPerSecond;
     if (seconds <= kMaxWalkSeconds)
         return {};
     return {{ErrorKind::TooLarge, "walkers",
-             "the simulation would take about " + formatSignificant(steps, 3) + " steps (" + formatSignificant(stepped, 3)
-                 + " walkers step by step × steps n" + (setup.shortcut ? ", the others by the endpoint shortcut" : "")
-                 + "), an estimated " + formatDuration(seconds) + " on one thread; the limit is about "
-                 + formatDuration(kMaxWalkSeconds) + ": lower walkers or steps n"}};
+             "the simulation would take about " + formatSignificant(steps, 3) + " steps ("
+                 + formatSignificant(double(stepped), 3) + " walkers step by step × steps n"
+                 + (shortcut ? ", the others by the endpoint shortcut" : "") + "), an estimated "
+                 + formatDuration(seconds) + " on one thread; the limit is about " + formatDuration(kMaxWalkSeconds)
+                 + ": lower walkers or steps n"}};
+}
+
+inline Errors workCheck(const KernelSetup& setup)
+{
+    return workCheck(steppedWalkers(setup), setup.walkers, setup.steps, setup.stepsPerSecond, setup.shortcut);
 }
 
 /// Takes up to `steps` steps of a lattice walker at x, stopping right after the first step that

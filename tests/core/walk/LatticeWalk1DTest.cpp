@@ -224,6 +224,31 @@ TEST(Walk1D, ValidationNamesParameterValueAndRange)
     EXPECT_FALSE(simulateWalk1D(p, control).has_value());
 }
 
+TEST(Walk1D, RefusesRunsOfMoreThanAboutTenMinutesUpFront)
+{
+    // 10^4 tracked walkers × 10^9 steps: 1e13 steps, about 3 min for the symmetric bit walk
+    // (5e10 steps/s counted) but over an hour for p = 0.3 (2e9 steps/s); the 10^9 − 10^4 other
+    // walkers take the endpoint shortcut (50 s counted).
+    Walk1DParams p;
+    p.steps = 1'000'000'000;
+    p.walkers = 1'000'000'000;
+    EXPECT_TRUE(validate(p).empty());
+    p.p = 0.3;
+    p.q = 0.7;
+    const Errors e = validate(p);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e.front().kind, ErrorKind::TooLarge);
+    EXPECT_EQ(e.front().parameter, "walkers");
+    EXPECT_NE(e.front().message.find("1e+13 steps (1e+04 walkers step by step × steps n, the others by the endpoint "
+                                     "shortcut), an estimated 84 min on one thread"),
+              std::string::npos)
+        << e.front().message;
+    RunControl control;
+    EXPECT_FALSE(simulateWalk1D(p, control).has_value());
+    p.steps = 10'000'000;  // 1e11 steps: accepted
+    EXPECT_TRUE(validate(p).empty());
+}
+
 TEST(Walk1D, CancelStopsALongRun)
 {
     Walk1DParams p;

@@ -135,11 +135,11 @@ TEST(Walk2DExperiment, ValidationOneMessagePerBadField)
 
 TEST(Walk2DExperiment, WorkLimitIsTheOneOfTheKindOfWalk)
 {
-    // 10^6 walkers × 10^5 steps: the lattice walks 10^4 of them and draws the others' S_n at once;
-    // Pearson steps walk them all (about an hour on one thread): refused before the run, on walkers.
+    // 10^6 walkers × 10^6 steps: the lattice walks 10^4 of them and draws the others' S_n at once;
+    // Pearson steps walk them all (hours on one thread): refused before the run, on walkers.
     const Walk2DExperiment e;
-    EXPECT_TRUE(e.validate({{"walkers", "1000000"}, {"steps", "100000"}}).empty());
-    const Errors errors = e.validate({{"kind", "pearson"}, {"walkers", "1000000"}, {"steps", "100000"}});
+    EXPECT_TRUE(e.validate({{"walkers", "1000000"}, {"steps", "1000000"}}).empty());
+    const Errors errors = e.validate({{"kind", "pearson"}, {"walkers", "1000000"}, {"steps", "1000000"}});
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors.front().kind, ErrorKind::TooLarge);
     EXPECT_EQ(errors.front().parameter, "walkers");
