@@ -1,7 +1,9 @@
 // Continuous walks: the Gaussian walk, whose walkers beyond the tracked ones take the endpoint
-// shortcut S_n ~ N(0, (n/d)·I), against the exact chi law of |S_n|; reproducibility.
+// shortcut S_n ~ N(0, (n/d)·I), against the exact chi law of |S_n|; Pearson's walk against the
+// exact laws of |S_n| (two steps in the plane, Rayleigh's in space); reproducibility; work limit.
 #include "core/walk/ContinuousWalk.h"
 
+#include "core/exact/PearsonWalk.h"
 #include "core/walk/WalkNDTheory.h"
 #include "tests/core/SimulationRun.h"
 
@@ -80,6 +82,26 @@ TEST(ContinuousWalk, PearsonTwoStepDistanceFollowsItsExactLawAndAWrongOneIsRejec
                 EXPECT_GT(pValue, 1e-4) << "d = " << d;
             else
                 EXPECT_LT(pValue, 1e-6) << "d = " << d;
+        }
+    }
+}
+
+TEST(ContinuousWalk, PearsonDistanceInSpaceFollowsRayleighsLaw)
+{
+    // Any n ≤ 24 against pearsonDistanceCdf3D (core/exact/PearsonWalk.h). Power: steps 1% too
+    // long (the law of |S_n|/1.01) are rejected.
+    for (const std::int64_t n : {5, 24}) {
+        auto p = gaussian(3, n, 200'000);
+        p.step = ContinuousStep::Pearson;
+        const auto sim = run(p);
+        for (const double length : {1.0, 1.01}) {
+            const auto cdf = [&](double r) { return pearsonDistanceCdf3D(n, r / length); };
+            const auto sf = [&](double r) { return 1 - cdf(r); };
+            const double pValue = radialChiSquared(sim.radius, binProbabilities(sim.radius, cdf, sf)).pValue;
+            if (length == 1.0)
+                EXPECT_GT(pValue, 1e-4) << "n = " << n;
+            else
+                EXPECT_LT(pValue, 1e-6) << "n = " << n;
         }
     }
 }
