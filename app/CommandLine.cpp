@@ -593,7 +593,7 @@ int CommandLine::run()
     if (m_print) {
         QStringList settings;
         for (const auto& spec : m_experiment->params()) {
-            const std::string text = core::paramText(m_params, spec);
+            const std::string text = core::echoText(spec, core::paramText(m_params, spec));
             settings << q(spec.key) + '=' + (text.empty() ? QStringLiteral("(derived)") : q(text));
         }
         out(QStringLiteral("%1 (%2): %3\n")

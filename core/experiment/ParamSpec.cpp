@@ -68,7 +68,7 @@ Expected<double> parseReal(const ParamSpec& spec, std::string_view text)
     const std::string_view s = trim(text);
     double value = 0;
     if (parseDouble(s, value))
-        return value;
+        return value + 0.0;  // −0 + 0 = +0: no "-0" in titles and results
     return syntaxError(spec, text, "a number");
 }
 
@@ -98,6 +98,35 @@ Expected<std::string> parseChoice(const ParamSpec& spec, std::string_view text)
         allowed += (allowed.empty() ? "" : ", ") + c.key;
     }
     return syntaxError(spec, text, ("one of " + allowed).c_str());
+}
+
+std::string echoText(const ParamSpec& spec, std::string_view text)
+{
+    switch (spec.type) {
+    case ParamType::Integer:
+        if (const auto v = parseInteger(spec, text))
+            return std::to_string(*v);
+        break;
+    case ParamType::Seed:
+        if (const auto v = parseSeed(spec, text))
+            return std::to_string(*v);
+        break;
+    case ParamType::Real:
+        if (const auto v = parseReal(spec, text)) {
+            std::string_view s = trim(text);
+            if (s.front() == '+')
+                s.remove_prefix(1);
+            return *v == 0 ? "0" : std::string(s);
+        }
+        break;
+    case ParamType::Choice:
+        if (const auto v = parseChoice(spec, text))
+            return *v;
+        break;
+    case ParamType::Text:
+        break;
+    }
+    return std::string(text);
 }
 
 }  // namespace walklab::core

@@ -54,12 +54,19 @@ using ParamSet = std::map<std::string, std::string>;
 std::string paramText(const ParamSet& params, const ParamSpec& spec);
 
 /// Parse `text` as the spec's type; syntax only, ranges are the experiment's to check.
-/// Errors name the parameter and the text: "steps = abc: must be a whole number".
+/// Errors name the parameter and the text: "steps = abc: must be a whole number". A Real zero
+/// is +0 however it is written ("-0", "-0.0e3").
 Expected<std::int64_t> parseInteger(const ParamSpec& spec, std::string_view text);
 Expected<double> parseReal(const ParamSpec& spec, std::string_view text);
 Expected<std::uint64_t> parseSeed(const ParamSpec& spec, std::string_view text);
 /// The key of the choice `text` names (by key, or by label, ignoring case and surrounding
 /// blanks). Error: "method = foo: must be one of gaps, order-statistics".
 Expected<std::string> parseChoice(const ParamSpec& spec, std::string_view text);
+
+/// `text` as a run's parameter echo shows it: a value that parses in its normalised form
+/// (Integer and Seed in decimal: "1e3" → "1000", "+7" → "7", "-0" → "0"; Real trimmed, without a
+/// leading '+', zero as "0": "-0" → "0", "2.50" stays "2.50"; Choice its key), any other text
+/// (Text, or a value that does not parse) unchanged.
+std::string echoText(const ParamSpec& spec, std::string_view text);
 
 }  // namespace walklab::core

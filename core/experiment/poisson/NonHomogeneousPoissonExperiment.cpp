@@ -23,8 +23,7 @@ NonHomogeneousPoissonExperiment::NonHomogeneousPoissonExperiment()
          "The rate at time t as a formula in t: + − * / ^, comparisons, ?:, sin cos exp log sqrt abs min "
          "max…, constants pi and e (e.g. 3 + 2*sin(2*pi*t/24), t < 12 ? 5 : 1); at least 0 and at most "
          "10^6 on [0, T]."},
-        {"unit", "Time unit", ParamType::Text, 0, 0, "hour", "",
-         "Name of the time unit of t and of the rate (hour, minute, day…), shown in axis titles and legends."},
+        unitParam("t and of the rate"),
         {"horizon", "Horizon T", ParamType::Real, 0, 1e6, number(d.horizon), "time units",
          "Length of the observation window [0, T] (greater than 0, at most 10^6; max λ × horizon at most 10^9)."},
         {"realisations", "Realisations M", ParamType::Integer, 1, 1e9, std::to_string(d.realisations), "realisations",

@@ -84,9 +84,7 @@ PoissonExperiment::PoissonExperiment()
     m_params = {
         {"rate", "Rate λ", ParamType::Real, 0, 1e6, "3", "per time unit",
          "Mean number of events per time unit (> 0, at most 10^6)."},
-        {"unit", "Time unit", ParamType::Text, 0, 0, "hour", "",
-         "Name of the time unit of the rate and of all times (hour, minute, day…), shown in axis titles "
-         "and legends."},
+        unitParam("the rate and of all times"),
         {"horizon", "Horizon T", ParamType::Real, 0, 1e6, "8", "time units",
          "Length of the observation window [0, T] (> 0, at most 10^6; rate × horizon at most 10^9)."},
         {"realisations", "Realisations M", ParamType::Integer, 1, 1e9, "100000", "realisations",

@@ -27,9 +27,7 @@ PoissonOperationsExperiment::PoissonOperationsExperiment()
         {"horizon", "Horizon T", ParamType::Real, 0, 1e6, "10", "time units",
          "Length of the observation window [0, T] (greater than 0, at most 10^6; (rate1 + rate2) × "
          "horizon at most 10^9)."},
-        {"unit", "Time unit", ParamType::Text, 0, 0, "hour", "",
-         "Name of the time unit of the rates and of all times (hour, minute, day…), shown in axis titles "
-         "and legends."},
+        unitParam("the rates and of all times"),
         {"realisations", "Realisations M", ParamType::Integer, 1, 1e9, "20000", "realisations",
          "Number of independent realisations of each simulation (1 … 10^9)."},
         seedParam(),

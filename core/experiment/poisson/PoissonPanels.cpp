@@ -40,13 +40,24 @@ std::string pluralUnit(const std::string& singular)
     return singular + "s";
 }
 
+ParamSpec unitParam(const std::string& what)
+{
+    return {"unit", "Time unit", ParamType::Text, 0, 0, "hour", "",
+            "Name of the time unit of " + what + " (hour, minute, day…; 1 to " + std::to_string(kMaxUnitLength) +
+                " characters), shown in axis titles and legends."};
+}
+
 TimeUnit readUnit(ParamReader& read, const std::string& key)
 {
     const std::string name = read.text(key);
     const bool control = std::any_of(name.begin(), name.end(), [](char c) {
         return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
     });
-    if (name.empty() || name.size() > kMaxUnitLength || control) {
+    // Characters: every byte but the continuation bytes 10xxxxxx of UTF-8.
+    const auto characters = std::size_t(std::count_if(name.begin(), name.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+    if (name.empty() || characters > kMaxUnitLength || control) {
         read.reject(key, key + " = " + (name.empty() ? std::string("(empty)") : name)
                              + ": must be the name of a time unit, 1 to " + std::to_string(kMaxUnitLength)
                              + " characters (e.g. hour)");

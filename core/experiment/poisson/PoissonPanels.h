@@ -24,15 +24,19 @@ struct TimeUnit {
     std::string plural;    ///< "hours"; names of at most two letters (h, s, ms) are not inflected
 };
 
-/// Longest accepted time-unit name, in bytes of UTF-8.
+/// Longest accepted time-unit name, in characters (UTF-8 code points).
 inline constexpr std::size_t kMaxUnitLength = 24;
+
+/// The "unit" parameter (Text, default "hour"): the name of the time unit of `what` ("the rate
+/// and of all times"); its help gives the accepted length, 1 to kMaxUnitLength characters.
+ParamSpec unitParam(const std::string& what);
 
 /// English plural of a time-unit name: "day" → "days", "century" → "centuries", "hours" and
 /// abbreviations of one or two characters ("h", "ms") unchanged; before a preposition (at, of, in,
 /// on, per, for, from, with, to) the head noun: "shift of the nurse" → "shifts of the nurse".
 std::string pluralUnit(const std::string& singular);
 
-/// The time unit `key`: 1 … kMaxUnitLength bytes after trimming, no control characters; its
+/// The time unit `key`: 1 … kMaxUnitLength characters after trimming, no control characters; its
 /// plural by pluralUnit(). Error, recorded in `read`: "unit = (empty): must be the name of a time
 /// unit, 1 to 24 characters (e.g. hour)".
 TimeUnit readUnit(ParamReader& read, const std::string& key);

@@ -12,12 +12,10 @@ Panel spacePanel(const WalkNDSimulation& sim)
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     Panel p{"paths3d", "Trajectories of " + countOf(std::int64_t(sim.paths.size()), "walker") + " in space", "step", "x", "y",
-            {}, {}, {}};
+            pathRows(sim), {}, {}};
     p.kind = PanelKind::Space3D;
     p.equalAxes = true;
-    const std::size_t rows = sim.pathTimes.size();
-    for (auto t : sim.pathTimes)
-        p.x.push_back(double(t));
+    const std::size_t rows = p.x.size();
     std::array<Series, 3> start, end;
     for (int a = 0; a < 3; ++a) {
         start[a] = {std::string("start_") + axisName(a), a == 2 ? "Start" : "", SeriesStyle::Points,
@@ -39,8 +37,7 @@ Panel spacePanel(const WalkNDSimulation& sim)
             s[a].coordinate = a < 2;
             for (const Point3& x : sim.paths[i])
                 s[a].y.push_back(x[std::size_t(a)]);
-            if (i < rows)
-                end[a].y[i] = sim.paths[i].back()[std::size_t(a)];
+            end[a].y[i] = sim.paths[i].back()[std::size_t(a)];
         }
         s[2].xOf = s[0].key;
         s[2].yOf = s[1].key;

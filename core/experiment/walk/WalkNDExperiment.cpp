@@ -1,5 +1,6 @@
 #include "core/experiment/walk/WalkNDExperiment.h"
 
+#include "core/exact/PearsonWalk.h"
 #include "core/exact/RadialDistribution.h"
 #include "core/experiment/SummaryRows.h"
 #include "core/experiment/TextFormat.h"
@@ -42,13 +43,20 @@ Panel radialPanel(const WalkNDRun& r, std::vector<std::string>& notes, std::vect
     const double variance = normal.covariance[0][0];
     auto cdf = [&](double rho) { return radiusCdf(d, variance, rho); };
     auto sf = [&](double rho) { return radiusSf(d, variance, rho); };
+    const bool rayleigh = r.request.kind == WalkKind::Pearson && d == 3 && sim.steps <= kMaxExactPearson3DSteps;
+    auto pearsonCdf = [&](double rho) { return pearsonDistanceCdf3D(sim.steps, rho); };
+    auto pearsonSf = [&](double rho) { return 1 - pearsonDistanceCdf3D(sim.steps, rho); };
     std::vector<double> exact;
     if (r.exact)
         exact = binProbabilities(sim.radius, radialDistribution(*r.exact));
     else if (r.request.kind == WalkKind::Gaussian)
         exact = binProbabilities(sim.radius, cdf, sf);
+    else if (rayleigh)
+        exact = binProbabilities(sim.radius, pearsonCdf, pearsonSf);
     if (!exact.empty()) {
-        Series s{"exact", r.request.kind == WalkKind::Gaussian ? "Exact (scaled chi law)" : "Exact law",
+        Series s{"exact", r.request.kind == WalkKind::Gaussian ? "Exact (scaled chi law)"
+                          : rayleigh                           ? "Exact law (Rayleigh 1919)"
+                                                               : "Exact law",
                  SeriesStyle::Points, {exact.begin(), exact.end() - 1}, true};
         p.series.push_back(std::move(s));
         const ChiSquaredResult chi = radialChiSquared(sim.radius, exact);
@@ -70,6 +78,11 @@ Panel radialPanel(const WalkNDRun& r, std::vector<std::string>& notes, std::vect
             notes.push_back("The normal limit of |S_n| is not shown: the steps do not spread in every direction "
                             "(singular covariance).");
     }
+    if (r.request.kind == WalkKind::Pearson && !rayleigh)
+        notes.push_back(d == 2 ? "No exact law of |S_n| is drawn for Pearson's walk in the plane (Kluyver's integral); "
+                                 "the Rayleigh limit is its large-n law."
+                               : "The exact law of |S_n| (Rayleigh 1919) is drawn up to n = "
+                                     + std::to_string(kMaxExactPearson3DSteps) + " steps; beyond, the Maxwell limit.");
     if (sim.radius.beyond > 0)
         notes.push_back(std::to_string(sim.radius.beyond) + " walkers ended beyond the last radial bin.");
     return p;
@@ -116,7 +129,7 @@ WalkNDExperiment::WalkNDExperiment(int dimension, std::int64_t defaultSteps, std
         {"steps", "Steps n", ParamType::Integer, 1, 1e7, std::to_string(defaultSteps), "steps",
          "Number of steps each walker takes (1 … 10^7)."},
         {"walkers", "Walkers M", ParamType::Integer, 1, 1e9, "10000", "walkers",
-         "Number of independent walkers (1 … 10^9); the MSD and returns use the first 10^4."},
+         "Number of independent walkers (1 … 10^9); the MSD and, on the lattice, the returns use the first 10^4."},
     };
     const char* axes[] = {"+x", "−x", "+y", "−y", "+z", "−z"};
     for (int i = 0; i < 2 * dimension; ++i) {
@@ -184,14 +197,19 @@ Errors WalkNDExperiment::validate(const ParamSet& params) const
     return parsed ? Errors{} : parsed.error();
 }
 
+std::vector<double> pathRows(const WalkNDSimulation& sim)
+{
+    std::vector<double> x(sim.pathTimes.begin(), sim.pathTimes.end());
+    x.resize(std::max(x.size(), sim.paths.size()), kNaN);
+    return x;
+}
+
 Panel WalkNDExperiment::trajectoryPanel(const WalkNDSimulation& sim, std::string key, std::string title, int h, int v)
 {
     const std::string hs = axisName(h), vs = axisName(v);
-    Panel p{std::move(key), std::move(title), "step", hs, vs, {}, {}, {}};
+    Panel p{std::move(key), std::move(title), "step", hs, vs, pathRows(sim), {}, {}};
     p.equalAxes = true;
-    const std::size_t rows = sim.pathTimes.size();
-    for (auto t : sim.pathTimes)
-        p.x.push_back(double(t));
+    const std::size_t rows = p.x.size();
     Series startH{"start_" + hs, "", SeriesStyle::Points, std::vector<double>(rows, kNaN)};
     Series startV{"start_" + vs, "Start", SeriesStyle::Points, std::vector<double>(rows, kNaN)};
     Series endH{"end_" + hs, "", SeriesStyle::Points, std::vector<double>(rows, kNaN)};
@@ -209,10 +227,8 @@ Panel WalkNDExperiment::trajectoryPanel(const WalkNDSimulation& sim, std::string
             sh.y.push_back(x[std::size_t(h)]);
             sv.y.push_back(x[std::size_t(v)]);
         }
-        if (i < rows) {
-            endH.y[i] = sim.paths[i].back()[std::size_t(h)];
-            endV.y[i] = sim.paths[i].back()[std::size_t(v)];
-        }
+        endH.y[i] = sim.paths[i].back()[std::size_t(h)];
+        endV.y[i] = sim.paths[i].back()[std::size_t(v)];
         p.series.push_back(std::move(sh));
         p.series.push_back(std::move(sv));
     }
@@ -296,9 +312,10 @@ Expected<Result> WalkNDExperiment::run(const ParamSet& params, RunControl& contr
     panels.push_back(returnsPanel(sim.observed, lattice, r.returns ? &*r.returns : nullptr, polya, drift));
     if (lattice)
         returnSummary(r, panels.back(), result.notes, result.summary);
-    if (sim.observed.tracked < sim.walkers)
-        result.notes.push_back("The MSD and return curves follow the first " + std::to_string(sim.observed.tracked) +
-                               " walkers; endpoints and |S_n| use all " + std::to_string(sim.walkers) + ".");
+    if (sim.observed.tracked < sim.walkers)  // a continuous walk has no return curve to follow
+        result.notes.push_back(std::string(lattice ? "The MSD and return curves follow" : "The MSD curve follows") +
+                               " the first " + std::to_string(sim.observed.tracked) + " walkers; endpoints and |S_n| use all " +
+                               std::to_string(sim.walkers) + ".");
     result.summary.push_back({"Simulation time", formatRunTime(sim.seconds, sim.threads), ""});
     result.summary.push_back({"Steps per second", formatSignificant(M * double(n) / std::max(sim.seconds, 1e-9), 3), ""});
     for (const ViewSpec& view : views())

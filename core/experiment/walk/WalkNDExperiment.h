@@ -62,7 +62,7 @@ protected:
     /// Trajectories of the kept walkers projected on axes (h, v) as a 2D chart with equal axes:
     /// per walker i, coordinate "path_i_<h>" and line "path_i_<v>" over it; start (origin) and end
     /// marks as Points "start_<v>" over "start_<h>" (row 0) and "end_<v>" over "end_<h>" (row i:
-    /// end of walker i + 1), NaN elsewhere.
+    /// end of walker i + 1), NaN elsewhere; x = pathRows(sim).
     static Panel trajectoryPanel(const WalkNDSimulation& sim, std::string key, std::string title, int h, int v);
 
     int m_dimension;
@@ -74,5 +74,10 @@ private:
 
 /// Axis names "x", "y", "z".
 const char* axisName(int axis);
+
+/// The x column of the trajectory panels: the steps at which the paths were kept
+/// (sim.pathTimes), then NaN rows without a path point until every kept walker has a row for its
+/// end mark (max(pathTimes.size(), paths.size()) rows: n + 1 < walkers at a few steps).
+std::vector<double> pathRows(const WalkNDSimulation& sim);
 
 }  // namespace walklab::core

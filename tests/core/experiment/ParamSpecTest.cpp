@@ -11,6 +11,8 @@ namespace {
 const ParamSpec steps{"steps", "Steps n", ParamType::Integer, 1, 1e9, "100", "steps", ""};
 const ParamSpec p{"p", "p", ParamType::Real, 0, 1, "0.5", "", ""};
 const ParamSpec seed{"seed", "Seed", ParamType::Seed, 0, 1.8e19, "1", "", ""};
+const ParamSpec kind{"kind", "Kind", ParamType::Choice, 0, 0, "lattice", "", "", {{"lattice", "Lattice"}, {"pearson", "Pearson (unit steps)"}}};
+const ParamSpec unit{"unit", "Time unit", ParamType::Text, 0, 0, "hour", "", ""};
 }  // namespace
 
 TEST(ParamSpec, IntegersAcceptWholeNumbersInScientificNotation)
@@ -40,4 +42,31 @@ TEST(ParamSpec, MissingKeysTakeTheirDefault)
     const ParamSet set{{"p", "0.3"}};
     EXPECT_EQ(paramText(set, p), "0.3");
     EXPECT_EQ(paramText(set, steps), "100");
+}
+
+TEST(ParamSpec, ARealZeroIsPositive)
+{
+    for (const char* zero : {"-0", "-0.0", " -0e5 ", "0", "+0"}) {
+        const double v = parseReal(p, zero).value();
+        EXPECT_EQ(v, 0.0) << zero;
+        EXPECT_FALSE(std::signbit(v)) << zero;
+    }
+    EXPECT_TRUE(std::signbit(parseReal(p, "-1e-300").value()));  // only zero loses its sign
+}
+
+TEST(ParamSpec, EchoTextIsTheValueAsTheRunReadsIt)
+{
+    EXPECT_EQ(echoText(p, "-0"), "0");
+    EXPECT_EQ(echoText(p, " -0.000 "), "0");
+    EXPECT_EQ(echoText(p, "+0.25"), "0.25");
+    EXPECT_EQ(echoText(p, "2.50"), "2.50");  // as written when the value is not zero
+    EXPECT_EQ(echoText(p, "-1e-3"), "-1e-3");
+    EXPECT_EQ(echoText(steps, "-0"), "0");
+    EXPECT_EQ(echoText(steps, "1e3"), "1000");
+    EXPECT_EQ(echoText(steps, "+7"), "7");
+    EXPECT_EQ(echoText(seed, " 42"), "42");
+    EXPECT_EQ(echoText(kind, "PEARSON (unit steps)"), "pearson");
+    EXPECT_EQ(echoText(unit, "-0"), "-0");        // free text is not a number
+    EXPECT_EQ(echoText(steps, "1.5"), "1.5");     // not a value: as given (the run refuses it)
+    EXPECT_EQ(echoText(p, "abc"), "abc");
 }

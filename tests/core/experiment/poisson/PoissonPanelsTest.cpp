@@ -1,8 +1,11 @@
 // The panels the Poisson experiments share, on hand-made data whose answer is known exactly:
-// time-unit plurals, the timeline's long format, N(t) on a grid, density normalisation, counts.
+// time-unit plurals and length, the timeline's long format, N(t) on a grid, density normalisation, counts.
 #include "core/experiment/poisson/PoissonPanels.h"
 
 #include "core/experiment/CsvWriter.h"
+#include "core/experiment/poisson/NonHomogeneousPoissonExperiment.h"
+#include "core/experiment/poisson/PoissonExperiment.h"
+#include "core/experiment/poisson/PoissonOperationsExperiment.h"
 
 #include <gtest/gtest.h>
 
@@ -25,6 +28,26 @@ TEST(PoissonPanels, PluralOfTimeUnits)
     EXPECT_EQ(pluralUnit("h"), "h");                 // symbols are not inflected
     EXPECT_EQ(pluralUnit("ms"), "ms");
     EXPECT_EQ(pluralUnit("Stunde"), "Stundes");      // English rule only: documented limit
+}
+
+TEST(PoissonPanels, UnitHelpGivesTheLengthTheCheckCountsInCharacters)
+{
+    const PoissonExperiment poisson;
+    const PoissonOperationsExperiment operations;
+    const NonHomogeneousPoissonExperiment varying;
+    for (const Experiment* e : std::initializer_list<const Experiment*>{&poisson, &operations, &varying}) {
+        const ParamSpec* unit = e->param("unit");
+        ASSERT_NE(unit, nullptr) << e->key();
+        EXPECT_NE(unit->help.find("1 to 24 characters"), std::string::npos) << e->key() << ": " << unit->help;
+        std::string longest;
+        for (int i = 0; i < 24; ++i)
+            longest += "é";  // 2 bytes of UTF-8 each: 24 characters, 48 bytes
+        EXPECT_TRUE(e->validate({{"unit", longest}}).empty()) << e->key();
+        const Errors errors = e->validate({{"unit", std::string(25, 'x')}});
+        ASSERT_EQ(errors.size(), 1u) << e->key();
+        EXPECT_EQ(errors.front().message, "unit = " + std::string(25, 'x') +
+                                              ": must be the name of a time unit, 1 to 24 characters (e.g. hour)");
+    }
 }
 
 TEST(PoissonPanels, TimelineIsLongFormatOneRowPerRealisation)

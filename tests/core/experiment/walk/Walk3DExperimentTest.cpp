@@ -55,3 +55,34 @@ TEST(Walk3DExperiment, ReturnsLevelOffAtPolyasConstant)
     const double simulated = returns->find("simulated")->y.back();
     EXPECT_NEAR(simulated, exact, 4.5 * std::sqrt(exact * (1 - exact) / 1e4));
 }
+
+TEST(Walk3DExperiment, PearsonDistanceIsComparedWithRayleighsExactLawUpTo24Steps)
+{
+    // Beyond n = 24 only the Maxwell limit is drawn, and a note says so.
+    const Walk3DExperiment e;
+    RunControl control(2);
+    for (const std::string steps : {"5", "24", "25"}) {
+        const auto r = e.run({{"kind", "pearson"}, {"steps", steps}, {"walkers", "100000"}, {"paths", "0"}}, control);
+        ASSERT_TRUE(r.has_value());
+        const Series* exact = r->find("radial")->find("exact");
+        bool row = false;
+        for (const auto& s : r->summary)
+            row = row || s.quantity == "Chi-squared |S_n| vs exact";
+        if (steps == "25") {
+            EXPECT_EQ(exact, nullptr);
+            EXPECT_FALSE(row);
+            bool noted = false;
+            for (const auto& n : r->notes)
+                noted = noted || n.find("drawn up to n = 24 steps") != std::string::npos;
+            EXPECT_TRUE(noted);
+            continue;
+        }
+        ASSERT_NE(exact, nullptr) << steps;
+        EXPECT_EQ(exact->label, "Exact law (Rayleigh 1919)");
+        EXPECT_TRUE(row) << steps;
+        double total = 0;
+        for (const double y : exact->y)
+            total += y;
+        EXPECT_NEAR(total, 1, 1e-9) << steps;  // |S_n| ≤ n: nothing beyond the last bin
+    }
+}
