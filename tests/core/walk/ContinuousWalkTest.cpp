@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 using namespace walklab::core;
 
@@ -40,6 +41,24 @@ double radialPValue(const WalkNDSimulation& sim, int dimension, double variance)
     return radialChiSquared(sim.radius, binProbabilities(sim.radius, cdf, sf)).pValue;
 }
 
+/// Chi-squared of |S_n| for 2·10^5 Pearson walkers in R^d against `cdf`: accepted, and the law
+/// of steps 1% too long, cdf(r/1.01), rejected (the test's power).
+void expectPearsonDistanceLaw(int d, std::int64_t n, const std::function<double(double)>& cdf)
+{
+    auto p = gaussian(d, n, 200'000);
+    p.step = ContinuousStep::Pearson;
+    const auto sim = run(p);
+    for (const double length : {1.0, 1.01}) {
+        const auto scaled = [&](double r) { return cdf(r / length); };
+        const auto sf = [&](double r) { return 1 - scaled(r); };
+        const double pValue = radialChiSquared(sim.radius, binProbabilities(sim.radius, scaled, sf)).pValue;
+        if (length == 1.0)
+            EXPECT_GT(pValue, 1e-4) << "d = " << d << ", n = " << n;
+        else
+            EXPECT_LT(pValue, 1e-6) << "d = " << d << ", n = " << n;
+    }
+}
+
 }  // namespace
 
 TEST(ContinuousWalk, GaussianEndpointsFollowTheChiLawAndAWrongOneIsRejected)
@@ -61,49 +80,17 @@ TEST(ContinuousWalk, PearsonTwoStepDistanceFollowsItsExactLawAndAWrongOneIsRejec
     // |S_2|² = 2 + 2 cos Δ with Δ the angle between the two unit steps. In the plane Δ is
     // uniform, so P(|S_2| ≤ r) = 1 − (2/π)·arccos(r/2); on the sphere cos Δ is uniform on
     // [−1, 1] (Archimedes), so |S_2|² is uniform on [0, 4] and P(|S_2| ≤ r) = r²/4 (Hughes,
-    // Random Walks and Random Environments, vol. 1, §2.3: Pearson's walk). Power: the law of
-    // steps of length 1.01 is rejected.
+    // Random Walks and Random Environments, vol. 1, §2.3: Pearson's walk).
     constexpr double pi = 3.14159265358979323846;
-    for (const int d : {2, 3}) {
-        auto p = gaussian(d, 2, 200'000);
-        p.step = ContinuousStep::Pearson;
-        const auto sim = run(p);
-        auto cdfOfLength = [d, pi](double length) {
-            return [d, length, pi](double r) {
-                const double x = std::clamp(r / (2 * length), 0.0, 1.0);
-                return d == 2 ? 1 - 2 / pi * std::acos(x) : x * x;
-            };
-        };
-        for (const double length : {1.0, 1.01}) {
-            const auto cdf = cdfOfLength(length);
-            const auto sf = [&](double r) { return 1 - cdf(r); };
-            const double pValue = radialChiSquared(sim.radius, binProbabilities(sim.radius, cdf, sf)).pValue;
-            if (length == 1.0)
-                EXPECT_GT(pValue, 1e-4) << "d = " << d;
-            else
-                EXPECT_LT(pValue, 1e-6) << "d = " << d;
-        }
-    }
+    expectPearsonDistanceLaw(2, 2, [&](double r) { return 1 - 2 / pi * std::acos(std::clamp(r / 2, 0.0, 1.0)); });
+    expectPearsonDistanceLaw(3, 2, [](double r) { return std::min(r * r / 4, 1.0); });
 }
 
 TEST(ContinuousWalk, PearsonDistanceInSpaceFollowsRayleighsLaw)
 {
-    // Any n ≤ 24 against pearsonDistanceCdf3D (core/exact/PearsonWalk.h). Power: steps 1% too
-    // long (the law of |S_n|/1.01) are rejected.
-    for (const std::int64_t n : {5, 24}) {
-        auto p = gaussian(3, n, 200'000);
-        p.step = ContinuousStep::Pearson;
-        const auto sim = run(p);
-        for (const double length : {1.0, 1.01}) {
-            const auto cdf = [&](double r) { return pearsonDistanceCdf3D(n, r / length); };
-            const auto sf = [&](double r) { return 1 - cdf(r); };
-            const double pValue = radialChiSquared(sim.radius, binProbabilities(sim.radius, cdf, sf)).pValue;
-            if (length == 1.0)
-                EXPECT_GT(pValue, 1e-4) << "n = " << n;
-            else
-                EXPECT_LT(pValue, 1e-6) << "n = " << n;
-        }
-    }
+    // Any n ≤ 24 against pearsonDistanceCdf3D (core/exact/PearsonWalk.h).
+    for (const std::int64_t n : {5, 24})
+        expectPearsonDistanceLaw(3, n, [n](double r) { return pearsonDistanceCdf3D(n, r); });
 }
 
 TEST(ContinuousWalk, SameSeedSameResultWhateverTheThreadCount)
