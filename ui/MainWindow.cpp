@@ -7,6 +7,7 @@
 #include "ui/live/LiveModeView.h"
 #include "ui/form/ParameterPanel.h"
 #include "ui/plot/PlotCanvas.h"
+#include "ui/plot/PlotStyle.h"
 #include "ui/Runner.h"
 #include "ui/plot/Space3DView.h"
 
@@ -35,6 +36,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
@@ -56,6 +58,11 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 /// Smallest point size of the side panel: readable from the back of a classroom.
 constexpr double kMinSidebarPointSize = 11.0;
+/// Widest line of a series switch's label: the side panel's least width (380 px) less its
+/// margins, the scroll bar and the check box.
+constexpr int kSwitchTextPx = 280;
+/// Width the plots keep when the side panel widens for its form.
+constexpr int kPlotsWidthPx = 700;
 constexpr int kProgressSteps = 1000;
 /// Share of the plot area's height the summary table may take; it scrolls beyond.
 constexpr double kSummaryShare = 0.2;
@@ -116,7 +123,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     }
     connect(m_selector, &QComboBox::currentIndexChanged, this, &MainWindow::onExperimentChosen);
     setWindowIcon(QIcon(QStringLiteral(":/walklab/walklab.svg")));
-    resize(1400, 800);
+    // 1400 × 800, or the screen's free area when that is smaller (a 1024 × 700 projector).
+    QSize size(1400, 800);
+    if (const QScreen* shownOn = screen())
+        size = size.boundedTo(shownOn->availableGeometry().size());
+    resize(size);
     if (m_selector->count() > 0)
         onExperimentChosen(0);  // runs the defaults: the window never shows empty plots
 }
@@ -404,12 +415,21 @@ void MainWindow::onExperimentChosen(int index)
     watchViewParameters();
     rebuildPresets();
     rebuildViewSwitches();
-    // The side panel is as wide as this form needs (long units, sliders): never cut off.
-    // Measured once the new form's layout is done.
+    // The side panel is at least as wide as this form needs (long units, sliders): never cut
+    // off; where the window has room, as wide as the form asks (a choice's longest label
+    // whole), the plots keeping kPlotsWidthPx. Measured once the new form's layout is done.
     QMetaObject::invokeMethod(this, [this] {
         if (auto* scroll = findChild<QScrollArea*>(QStringLiteral("sidebarScroll"))) {
             const int bar = scroll->verticalScrollBar()->sizeHint().width();
             scroll->setMinimumWidth(std::max(380, m_sidebar->minimumSizeHint().width() + bar));
+            auto* splitter = qobject_cast<QSplitter*>(scroll->parentWidget());
+            const int deficit = m_panel->sizeHint().width() - m_panel->width();
+            if (splitter && deficit > 0) {
+                const QList<int> sizes = splitter->sizes();
+                const int grow = std::min(deficit, sizes.value(1) - kPlotsWidthPx);
+                if (grow > 0)
+                    splitter->setSizes({sizes[0] + grow, sizes[1] - grow});
+            }
         }
     }, Qt::QueuedConnection);
     m_selector->setToolTip(qs(m_experiment->help()));
@@ -759,10 +779,12 @@ void MainWindow::rebuildSeriesSwitches()
         qDeleteAll(old);
         m_seriesSwitches.clear();
         for (const auto& [label, keys] : groups) {
-            auto* box = new QCheckBox(label);
+            auto* box = new QCheckBox;
             box->setObjectName(QStringLiteral("show_") + keys.first());
             box->setToolTip(tr("Show or hide this series in every plot"));
             m_seriesLayout->addWidget(box);
+            // A long label (a long time unit) in lines, so it does not widen the side panel.
+            box->setText(detail::wrapText(label, box->fontMetrics(), kSwitchTextPx));
             for (const QString& key : keys)
                 m_seriesSwitches.insert(key, box);
             const QStringList controlled = keys;

@@ -50,6 +50,20 @@ void layOut(PlotCanvas& canvas, int w, int h)
     canvas.replot(QCustomPlot::rpImmediateRefresh);
 }
 
+/// The axis rects of a heat map's maps (rects with a colour map) in reading order: top to
+/// bottom, left to right.
+QList<QCPAxisRect*> mapRects(QCustomPlot& plot)
+{
+    QList<QCPAxisRect*> rects;
+    for (QCPAxisRect* rect : plot.axisRects())
+        if (!rect->plottables().isEmpty() && qobject_cast<QCPColorMap*>(rect->plottables().front()))
+            rects << rect;
+    std::sort(rects.begin(), rects.end(), [](QCPAxisRect* a, QCPAxisRect* b) {
+        return std::pair(a->top(), a->left()) < std::pair(b->top(), b->left());
+    });
+    return rects;
+}
+
 QStringList legendNames(QCPAxisRect* rect)
 {
     QStringList names;
@@ -203,7 +217,7 @@ private slots:
         PlotCanvas canvas;
         canvas.setResult(test::resultOf({test::heatMap(6)}));
         layOut(canvas, 700, 900);
-        const QList<QCPAxisRect*> rects = canvas.axisRects();
+        const QList<QCPAxisRect*> rects = mapRects(canvas);
         QCOMPARE(rects.size(), 2);
         const QRect a = rects[0]->rect(), b = rects[1]->rect();
         QVERIFY2(a.width() > 250 && std::abs(a.width() - b.width()) <= 1,
@@ -407,6 +421,97 @@ private slots:
         QCOMPARE(QString(y->label()).replace('\n', ' '), full);
         for (const QString& line : y->label().split('\n'))
             QVERIFY2(QFontMetrics(y->labelFont()).horizontalAdvance(line) <= canvas.axisRect()->height(), qPrintable(line));
+    }
+
+    void axisTitlesWrapAtWordsToTheWholeAxis()
+    {
+        // Four rows of panels with long x titles, first laid out small (a widget's first size),
+        // then exported 600 px wide: each x title is broken at spaces only, into lines as full
+        // as the axis rect allows (never one word a line because an earlier, smaller layout
+        // made the axis narrow), and the plots keep a usable size.
+        std::vector<core::Panel> panels;
+        const QString full = "Time t (workdays at the hospitals)";
+        for (int i = 0; i < 7; ++i) {
+            core::Panel p = test::logPanel(20);
+            p.key = "panel" + std::to_string(i);
+            p.xLabel = full.toStdString();
+            p.yLabel = "Probability density (per workday at the hospitals)";
+            panels.push_back(p);
+        }
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf(panels));
+        layOut(canvas, 320, 240);
+        layOut(canvas, 600, 2800);
+        QCOMPARE(canvas.axisRectCount(), 7);
+        for (QCPAxisRect* rect : canvas.axisRects()) {
+            QVERIFY2(rect->width() >= 150 && rect->height() >= 300,
+                     qPrintable(QStringLiteral("%1 × %2").arg(rect->width()).arg(rect->height())));
+            QCPAxis* x = rect->axis(QCPAxis::atBottom);
+            const QStringList lines = x->label().split('\n');
+            QCOMPARE(lines.join(' '), full);  // only spaces became breaks: no word is split
+            const QFontMetrics metrics(x->labelFont());
+            for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+                // Greedy and full: the next line's first word would not have fitted.
+                const QString longer = lines[i] + ' ' + lines[i + 1].section(' ', 0, 0);
+                QVERIFY2(metrics.horizontalAdvance(longer) > rect->width(), qPrintable(x->label()));
+            }
+            for (const QString& line : lines)
+                QVERIFY2(metrics.horizontalAdvance(line) <= rect->width(), qPrintable(line));
+        }
+        // Back at a wide size, the titles are whole again.
+        layOut(canvas, 3000, 2800);
+        QCOMPARE(canvas.axisRects().front()->axis(QCPAxis::atBottom)->label(), full);
+    }
+
+    void narrowHeatMapsStackAndKeepTheirNumbersApart()
+    {
+        // A heat map beside another plot in a 600 × 700 export: the maps go one above the other
+        // (wider than side by side), each with at least 3 numbers on each axis, and the colour
+        // scale's numbers do not run together.
+        core::Panel chart = test::logPanel(20);
+        chart.key = "chart";
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({chart, test::heatMap(30)}));
+        auto labelsApart = [](QCPAxis* axis, int* shown) {
+            const QFontMetrics metrics(axis->tickLabelFont());
+            double lastRight = -1e9;
+            *shown = 0;
+            for (qsizetype i = 0; i < axis->tickVector().size(); ++i) {
+                if (!axis->range().contains(axis->tickVector()[i]))
+                    continue;
+                ++*shown;
+                const double c = axis->coordToPixel(axis->tickVector()[i]);
+                const double half = metrics.horizontalAdvance(axis->tickVectorLabels()[i]) / 2.0;
+                if (c - half < lastRight + 4)
+                    return false;
+                lastRight = c + half;
+            }
+            return true;
+        };
+        for (const QSize size : {QSize(600, 700), QSize(900, 700), QSize(1600, 700)}) {
+            layOut(canvas, size.width(), size.height());
+            const QList<QCPAxisRect*> rects = mapRects(canvas);
+            QCOMPARE(rects.size(), 2);
+            const QRect a = rects[0]->rect(), b = rects[1]->rect();
+            const bool stacked = b.top() > a.bottom();
+            QCOMPARE(stacked, size.width() < 1600);
+            QVERIFY2(a.width() >= 0.4 * size.width() / 2, qPrintable(QString::number(a.width())));
+            for (QCPAxisRect* rect : rects) {
+                QVERIFY(std::abs(unitRatio(rect) - 1) < 0.01);
+                for (QCPAxis* axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
+                    int shown = 0;
+                    QVERIFY(axis->orientation() == Qt::Vertical || labelsApart(axis, &shown));
+                    if (axis->orientation() == Qt::Vertical)
+                        for (double t : axis->tickVector())
+                            shown += axis->range().contains(t);
+                    QVERIFY2(shown >= 3, qPrintable(QStringLiteral("%1 ticks at %2").arg(shown).arg(size.width())));
+                }
+            }
+            QCPAxis* scale = canvas.findChildren<QCPColorScale*>().front()->axis();
+            int shown = 0;
+            QVERIFY2(labelsApart(scale, &shown), qPrintable(scale->tickVectorLabels().toList().join(' ')));
+            QVERIFY(shown >= 2);
+        }
     }
 
     void plainWheelScrollsCtrlWheelZooms()

@@ -187,8 +187,11 @@ QWidget* ParameterPanel::makeInput(const core::ParamSpec& spec, Row& row)
     QWidget* input = nullptr;
     if (spec.type == core::ParamType::Choice) {
         row.choice = new QComboBox(this);
-        // Wide enough for its longest label (the side panel grows with the form).
+        // Asks for the width of its longest label (the side panel grows with the form when the
+        // window has room), but takes 14 characters' width on a narrow screen (1024 px), where
+        // the open list still shows the labels whole.
         row.choice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        row.choice->setMinimumWidth(14 * row.choice->fontMetrics().averageCharWidth() + 40);
         for (const core::ParamChoice& c : spec.choices)
             row.choice->addItem(qs(c.label), qs(c.key));
         row.choice->setCurrentIndex(std::max(0, row.choice->findData(qs(spec.defaultText))));

@@ -1,6 +1,7 @@
 #include "ui/live/LiveModeView.h"
 
 #include "core/experiment/TextFormat.h"
+#include "ui/FlowLayout.h"
 #include "ui/form/SliderScale.h"
 
 #include <qcustomplot.h>
@@ -92,10 +93,19 @@ LiveModeView::LiveModeView(QWidget* parent) : QWidget(parent)
     buildPlot();
     layout->addWidget(m_plot, 1);
 
-    auto* controls = new QHBoxLayout;
-    auto button = [this, controls](const QString& text, QStyle::StandardPixmap icon,
-                                   const QString& name, const QString& tip) {
-        auto* b = new QPushButton(style()->standardIcon(icon), text, this);
+    // The buttons and the speed control side by side, the speed beneath when the window is
+    // narrow (a 1024 px screen).
+    auto* controlsRow = new QWidget(this);
+    auto* flow = new FlowLayout(controlsRow);
+    flow->setContentsMargins(0, 0, 0, 0);
+    flow->setSpacing(16);
+    auto* buttons = new QWidget(controlsRow);
+    auto* controls = new QHBoxLayout(buttons);
+    controls->setContentsMargins(0, 0, 0, 0);
+    flow->addWidget(buttons);
+    auto button = [this, controls, buttons](const QString& text, QStyle::StandardPixmap icon,
+                                            const QString& name, const QString& tip) {
+        auto* b = new QPushButton(style()->standardIcon(icon), text, buttons);
         b->setObjectName(name);
         b->setToolTip(tip);
         b->setMinimumHeight(kButtonHeight);
@@ -114,22 +124,25 @@ LiveModeView::LiveModeView(QWidget* parent) : QWidget(parent)
     connect(m_step, &QPushButton::clicked, this, &LiveModeView::step);
     connect(m_reset, &QPushButton::clicked, this, &LiveModeView::reset);
 
-    controls->addSpacing(16);
-    controls->addWidget(new QLabel(tr("Slow"), this));
-    m_speed = new QSlider(Qt::Horizontal, this);
+    auto* speed = new QWidget(controlsRow);
+    auto* speedLayout = new QHBoxLayout(speed);
+    speedLayout->setContentsMargins(0, 0, 0, 0);
+    flow->addWidget(speed);
+    speedLayout->addWidget(new QLabel(tr("Slow"), speed));
+    m_speed = new QSlider(Qt::Horizontal, speed);
     m_speed->setObjectName(QStringLiteral("liveSpeed"));
     m_speed->setRange(0, kSpeedScale.steps());
     m_speed->setPageStep(kSpeedScale.steps() / 10);
     m_speed->setMinimumWidth(160);
     m_speed->setToolTip(tr("Speed: how long one realisation takes on screen"));
-    controls->addWidget(m_speed, 1);
-    controls->addWidget(new QLabel(tr("Fast"), this));
-    controls->addSpacing(16);
-    m_speedText = new QLabel(this);
+    speedLayout->addWidget(m_speed, 1);
+    speedLayout->addWidget(new QLabel(tr("Fast"), speed));
+    speedLayout->addSpacing(16);
+    m_speedText = new QLabel(speed);
     m_speedText->setMinimumWidth(m_speedText->fontMetrics().horizontalAdvance(
         tr("%1 s per realisation").arg(QStringLiteral("00.0"))));
-    controls->addWidget(m_speedText);
-    layout->addLayout(controls);
+    speedLayout->addWidget(m_speedText);
+    layout->addWidget(controlsRow);
     connect(m_speed, &QSlider::valueChanged, this, [this] {
         m_speedText->setText(tr("%1 s per realisation")
                                  .arg(QString::fromStdString(

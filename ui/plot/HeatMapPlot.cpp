@@ -126,10 +126,15 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
     for (std::size_t k = 0; k < values.size(); ++k) {
         const core::Series& s = *values[k];
         const QString label = QString::fromStdString(s.label.empty() ? s.key : s.label);
-        maps->addElement(0, int(k), makeTitle(plot, label, false));
+        // Each map under its title, in a cell of its own: arrangeHeatMap() moves the cells.
+        auto* cell = new QCPLayoutGrid;
+        cell->setRowSpacing(0);
+        maps->addElement(0, int(k), cell);
+        cell->addElement(0, 0, makeTitle(plot, label, false));
 
         auto* rect = new QCPAxisRect(plot, true);
-        maps->addElement(1, int(k), rect);
+        cell->addElement(1, 0, rect);
+        cell->setRowStretchFactor(0, 0.001);
         rect->setMarginGroup(QCP::msTop | QCP::msBottom, heights);
         if (k == 0)
             rect->setMarginGroup(QCP::msLeft, left);
@@ -177,7 +182,7 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
     grid->expandTo(4, 1);
     for (int row : {0, 2, 3})
         grid->setRowStretchFactor(row, 0.001);
-    maps->setRowStretchFactor(0, 0.001);
+    map.maps = maps;
 
     // The maps show the same cells: dragging or zooming one moves the others with it.
     for (QCPAxisRect* from : map.rects)
@@ -193,6 +198,46 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
     return map;
 }
 
+bool arrangeHeatMap(const HeatMap& map)
+{
+    const int n = int(map.rects.size());
+    if (n < 2)
+        return false;
+    // Room for the maps, and what each takes besides its cells: axes, tick labels, title.
+    const QRect room = map.maps->rect();
+    int aroundX = 0, aroundY = 0;
+    for (QCPAxisRect* rect : map.rects) {
+        aroundX = std::max(aroundX, rect->outerRect().width() - rect->width());
+        aroundY = std::max(aroundY, rect->layout()->outerRect().height() - rect->height());
+    }
+    const double aspect = map.ranges.y.size() / map.ranges.x.size();
+    auto mapWidth = [&](double w, double h) { return std::min(w - aroundX, (h - aroundY) / aspect); };
+    const double beside = mapWidth((room.width() - (n - 1) * map.maps->columnSpacing()) / double(n), room.height());
+    const double above = mapWidth(room.width(), (room.height() - (n - 1) * map.maps->rowSpacing()) / double(n));
+    const bool stacked = above > 1.2 * beside;
+    if (stacked == (map.maps->rowCount() > 1))
+        return false;
+
+    QList<QCPLayoutElement*> cells;
+    for (QCPAxisRect* rect : map.rects) {
+        cells << rect->layout();
+        map.maps->take(cells.back());
+    }
+    map.maps->simplify();
+    QCPMarginGroup* left = map.scale->marginGroup(QCP::msLeft);
+    QCPMarginGroup* right = map.scale->marginGroup(QCP::msRight);
+    for (int k = 0; k < n; ++k) {
+        map.maps->addElement(stacked ? k : 0, stacked ? 0 : k, cells[k]);
+        // Side by side the maps share the y numbers of the first; stacked each shows its own,
+        // and all line up with the colour scale (the y title stays on the first).
+        if (k > 0)
+            map.rects[k]->axis(QCPAxis::atLeft)->setTickLabels(stacked);
+        map.rects[k]->setMarginGroup(QCP::msLeft, stacked || k == 0 ? left : nullptr);
+        map.rects[k]->setMarginGroup(QCP::msRight, stacked || k + 1 == n ? right : nullptr);
+    }
+    return true;
+}
+
 void fitHeatMap(const HeatMap& map)
 {
     if (map.rects.isEmpty())
@@ -202,8 +247,10 @@ void fitHeatMap(const HeatMap& map)
         inner += rect->width();
         height = std::min(height, rect->height());
     }
-    // Equal widths that fill the row together; heights the box's aspect at that width.
-    const int width = std::max(1, inner / int(map.rects.size()));
+    // Equal widths that fill the row together (or, stacked, the column's); heights the box's
+    // aspect at that width.
+    const bool stacked = map.maps && map.maps->rowCount() > 1;
+    const int width = std::max(1, stacked ? map.rects.front()->width() : inner / int(map.rects.size()));
     const double tall = std::ceil(width * map.ranges.y.size() / map.ranges.x.size());
     for (QCPAxisRect* rect : map.rects)
         rect->setMaximumSize(width, tall < height ? int(tall) : QWIDGETSIZE_MAX);

@@ -32,10 +32,10 @@ constexpr const char* kFullTitle = "walklabFullTitle";
 /// Least height of a plot whose legend goes beneath it, and the gap above that legend.
 constexpr int kMinPlotPx = 140;
 constexpr int kBelowGapPx = 10;
-/// Least height per y tick label of a short plot, and least width per x tick label of a narrow
-/// one (room for a label such as "−250" and a gap).
+/// Least height per y tick label of a short plot; least gap between the labels of
+/// neighbouring ticks on a horizontal axis.
 constexpr int kTickSpacingPx = 45;
-constexpr int kXTickSpacingPx = 55;
+constexpr int kXTickGapPx = 12;
 
 QPointF asPoint(const QCPRange& r)
 {
@@ -97,34 +97,15 @@ bool fitEqualUnits(QCPAxisRect* rect)
     return moved(oldX, xAxis->range()) || moved(oldY, yAxis->range());
 }
 
-/// `text` in lines of at most `width` pixels of `metrics`, broken at spaces, never inside
-/// "n = 10000"; a word wider than a line is broken between characters. Nothing is left out.
-QString wrapText(const QString& text, const QFontMetrics& metrics, int width)
+/// Width in pixels of the widest word of `text` (as wrapText() keeps words).
+int longestWord(const QString& text, const QFontMetrics& metrics)
 {
     QString whole = text;
     whole.replace(QStringLiteral(" = "), QStringLiteral("\u00a0=\u00a0"));
-    QStringList lines;
-    QString line;
-    for (const QString& word : whole.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-        if (metrics.horizontalAdvance(longer) <= width) {
-            line = longer;
-            continue;
-        }
-        if (!line.isEmpty())
-            lines << line;
-        line = word;
-        while (line.size() > 1 && metrics.horizontalAdvance(line) > width) {
-            qsizetype fit = line.size() - 1;
-            while (fit > 1 && metrics.horizontalAdvance(line.left(fit)) > width)
-                --fit;
-            lines << line.left(fit);
-            line = line.mid(fit);
-        }
-    }
-    if (!line.isEmpty())
-        lines << line;
-    return lines.join(QLatin1Char('\n')).replace(QChar(0xa0), QLatin1Char(' '));
+    int widest = 0;
+    for (const QString& word : whole.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        widest = std::max(widest, metrics.horizontalAdvance(word));
+    return widest;
 }
 
 /// Breaks the legend labels of `legend` that are wider than `room` pixels (the legend's whole
@@ -151,6 +132,42 @@ void unwrapLabels(QCPLegend* legend)
         if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i));
             item && item->plottable()->property(kFullName).isValid())
             item->plottable()->setName(item->plottable()->property(kFullName).toString());
+}
+
+/// The most ticks, 2 … 5, asked of the linear horizontal `axis` whose labels, at the axis'
+/// current pixel length, stand kXTickGapPx apart or more (QCustomPlot picks round steps near
+/// the count asked, so the labels are generated and measured). Leaves the ticker asking for
+/// that count; returns true if it changed.
+bool fitHorizontalTicks(QCPAxis* axis)
+{
+    QCPAxisTicker* ticker = axis->ticker().data();
+    if (!ticker || axis->scaleType() != QCPAxis::stLinear)
+        return false;
+    const int before = ticker->tickCount();
+    const QCPRange range = axis->range();
+    const QFontMetrics metrics(axis->tickLabelFont());
+    const QString format = axis->numberFormat();
+    int count = 5;
+    for (; count > 2; --count) {
+        ticker->setTickCount(count);
+        QVector<double> ticks;
+        QVector<QString> labels;
+        ticker->generate(range, axis->parentPlot()->locale(), format.isEmpty() ? QLatin1Char('g') : format.at(0),
+                         axis->numberPrecision(), ticks, nullptr, &labels);
+        bool fits = true;
+        double lastRight = -std::numeric_limits<double>::infinity();
+        for (qsizetype i = 0; i < ticks.size() && fits; ++i) {
+            if (!range.contains(ticks[i]))
+                continue;
+            const double centre = axis->coordToPixel(ticks[i]), half = metrics.horizontalAdvance(labels[i]) / 2.0;
+            fits = centre - half >= lastRight + kXTickGapPx;
+            lastRight = centre + half;
+        }
+        if (fits)
+            break;
+    }
+    ticker->setTickCount(count);
+    return count != before;
 }
 
 /// Highest value drawn by the visible series of `rect` between keys k0 and k1.
@@ -388,40 +405,60 @@ bool PlotCanvas::wrapTitles()
         }
     }
     // Axis titles as long as their axis (a y title such as "Probability density (per …)" on a
-    // short plot).
+    // short plot). Every size starts from titles on one line, so the axes have their full
+    // length; wrapping thickens the margins and shortens the axes, so a few rounds follow the
+    // lengths down (greedy lines only grow in number as the length shrinks). A title is never
+    // given less than its longest word.
+    bool restored = false;
     for (QCPAxisRect* rect : axisRects())
         for (QCPAxis* axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
             if (!axis->property(kFullTitle).isValid())
                 axis->setProperty(kFullTitle, axis->label());
-            const int length = axis->orientation() == Qt::Horizontal ? rect->width() : rect->height();
-            const QString text = wrapText(axis->property(kFullTitle).toString(), QFontMetrics(axis->labelFont()), std::max(length, 1));
-            if (text != axis->label()) {
-                axis->setLabel(text);
-                changed = true;
+            if (axis->label() != axis->property(kFullTitle).toString()) {
+                axis->setLabel(axis->property(kFullTitle).toString());
+                restored = true;
             }
         }
-    return changed;
+    if (restored)
+        QCustomPlot::updateLayout();
+    for (int round = 0; round < 4; ++round) {
+        bool wrapped = false;
+        for (QCPAxisRect* rect : axisRects())
+            for (QCPAxis* axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
+                const QString full = axis->property(kFullTitle).toString();
+                const QFontMetrics metrics(axis->labelFont());
+                const int length = axis->orientation() == Qt::Horizontal ? rect->width() : rect->height();
+                const QString text = wrapText(full, metrics, std::max(length, longestWord(full, metrics)));
+                if (text != axis->label()) {
+                    axis->setLabel(text);
+                    wrapped = true;
+                }
+            }
+        if (!wrapped)
+            break;
+        changed = true;
+        QCustomPlot::updateLayout();
+    }
+    return changed || restored;
 }
 
 void PlotCanvas::placeLegends()
 {
     m_legendsPlacedFor = viewport().size();
-    // A short plot gets fewer y ticks, a narrow one fewer x ticks, so that labels do not run together.
+    // A short plot gets fewer y ticks (at least 3), a narrow one or a short colour scale as
+    // many x ticks as their labels leave room for, so that labels do not run together.
     bool ticks = false;
     for (QCPAxisRect* rect : axisRects()) {
         QCPAxisTicker* ticker = rect->axis(QCPAxis::atLeft)->ticker().data();
-        const int count = std::clamp(rect->height() / kTickSpacingPx, 2, 5);
+        const int count = std::clamp(rect->height() / kTickSpacingPx, 3, 5);
         if (ticker && ticker->tickCount() != count) {
             ticker->setTickCount(count);
             ticks = true;
         }
-        QCPAxisTicker* xTicker = rect->axis(QCPAxis::atBottom)->ticker().data();
-        const int xCount = std::clamp(rect->width() / kXTickSpacingPx, 2, 5);
-        if (xTicker && rect->axis(QCPAxis::atBottom)->scaleType() == QCPAxis::stLinear && xTicker->tickCount() != xCount) {
-            xTicker->setTickCount(xCount);
-            ticks = true;
-        }
+        ticks = fitHorizontalTicks(rect->axis(QCPAxis::atBottom)) || ticks;
     }
+    for (const HeatMap& map : std::as_const(m_heatMaps))
+        ticks = fitHorizontalTicks(map.scale->axis()) || ticks;
     // Every size starts from legends inside their rects, with their full labels.
     bool wasBelow = false;
     for (const LegendPlace& place : std::as_const(m_legends)) {
@@ -499,6 +536,11 @@ void PlotCanvas::fitHeatMaps()
         for (QCPAxisRect* rect : map.rects)
             rect->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
     QCustomPlot::updateLayout();
+    bool arranged = false;
+    for (const HeatMap& map : std::as_const(m_heatMaps))
+        arranged = arrangeHeatMap(map) || arranged;
+    if (arranged)
+        QCustomPlot::updateLayout();
     for (const HeatMap& map : std::as_const(m_heatMaps))
         fitHeatMap(map);
     QCustomPlot::updateLayout();

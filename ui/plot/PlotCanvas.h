@@ -15,8 +15,8 @@ namespace walklab::ui {
 /// its title, so that the GUI and every export render exactly the same picture:
 /// - Chart panels: one axis rect (see detail::drawChart); with equalAxes one data unit is as
 ///   many pixels on x as on y, at every size (the screen and each export), logY a log axis;
-/// - HeatMap panels: one colour map per value series side by side, one colour scale beneath
-///   (detail::drawHeatMap), equal units, each map no taller than its cells' box at its width
+/// - HeatMap panels: one colour map per value series side by side (stacked in a narrow, tall
+///   panel: detail::arrangeHeatMap), one colour scale beneath (detail::drawHeatMap), equal units, each map no taller than its cells' box at its width
 ///   (detail::fitHeatMap);
 /// - Space3D panels: an orthographic view of the curves in their box (detail::drawProjection);
 ///   the rotatable view is Space3DView.
@@ -72,8 +72,9 @@ private:
     };
     void rebuild();
     /// Breaks each panel title that is wider than its column, and each axis title longer than
-    /// its axis, into lines at spaces, for the current viewport. Returns true when a title
-    /// changed.
+    /// its axis rect (but never into lines narrower than its longest word), into lines at
+    /// spaces, for the current viewport, starting from the full titles. Returns true when a
+    /// title changed.
     bool wrapTitles();
     /// Puts each legend inside its rect or beneath the plot, for the current viewport.
     void placeLegends();

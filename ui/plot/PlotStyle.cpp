@@ -149,6 +149,26 @@ void finishLegend(QCPLegend* legend)
     legend->setVisible(legend->itemCount() > 0);
 }
 
+QString wrapText(const QString& text, const QFontMetrics& metrics, int width)
+{
+    QString whole = text;
+    whole.replace(QStringLiteral(" = "), QStringLiteral("\u00a0=\u00a0"));
+    QStringList lines;
+    QString line;
+    for (const QString& word : whole.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (line.isEmpty() || metrics.horizontalAdvance(longer) <= width) {
+            line = longer;
+            continue;
+        }
+        lines << line;
+        line = word;
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join(QLatin1Char('\n')).replace(QChar(0xa0), QLatin1Char(' '));
+}
+
 QSharedPointer<QCPAxisTicker> integerTicker()
 {
     return QSharedPointer<QCPAxisTicker>(new IntegerTicker);

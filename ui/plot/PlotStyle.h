@@ -54,6 +54,10 @@ QCPLegend* addLegend(QCPAxisRect* rect);
 /// descenders in raster images.
 void finishLegend(QCPLegend* legend);
 
+/// `text` in lines of at most `width` pixels of `metrics`, broken at spaces only, never inside
+/// a word or "n = 10000": a word wider than a line has a line of its own. Nothing is left out.
+QString wrapText(const QString& text, const QFontMetrics& metrics, int width);
+
 /// Tick steps that are whole numbers (1, 2, 5, 10, 20, 25, 50 …) for integer axes such as
 /// positions and times, so a narrow range never gets ticks at 2.5.
 QSharedPointer<QCPAxisTicker> integerTicker();
