@@ -25,7 +25,7 @@ constexpr const char* kEqual = "walklabEqualAxes";
 constexpr const char* kFitX = "walklabFitX";
 constexpr const char* kFitY = "walklabFitY";
 constexpr const char* kDataY = "walklabDataY";  ///< kFitY before room was made for the legend
-/// A plottable's legend text before placeLegends() shortened it.
+/// A plottable's legend text before placeLegends() wrapped it.
 constexpr const char* kFullName = "walklabFullName";
 /// A panel title's text before wrapTitles() broke it into lines.
 constexpr const char* kFullTitle = "walklabFullTitle";

@@ -43,8 +43,7 @@ std::vector<double> concatenate(std::vector<std::vector<double>>& parts, bool& t
 
 std::vector<double> concatenationRoom(double values)
 {
-    std::vector<double> room(std::size_t(std::clamp(values, 0.0, double(kMaxPoissonSample))));
-    return room;
+    return std::vector<double>(std::size_t(std::clamp(values, 0.0, double(kMaxPoissonSample))));
 }
 
 double sampleBytes(double values)

@@ -35,16 +35,23 @@ namespace walklab::core::detail {
     cosine = (1.0 - q) - ((0.5 * z - q) - z * rc);
 }
 
+/// k − 2^51 + 1/2 for the low 52 bits k of `word`: one of 2^52 equally spaced values,
+/// symmetric about 0, in (−2^51, 2^51), exact (by the exponent trick, vectorisable).
+[[gnu::always_inline]] inline double centredGrid(std::uint64_t word)
+{
+    constexpr std::uint64_t two52Bits = 0x4330000000000000ULL;  // the double 2^52
+    const double k = std::bit_cast<double>(two52Bits | (word & 0x000fffffffffffffULL)) - 0x1p52;
+    return (k - 0x1p51) + 0.5;
+}
+
 /// The unit vector (cos θ, sin θ) at the angle θ = (π/2)·j + x that one 64-bit word encodes:
-/// the quarter turn j from its top 2 bits, x = (k − 2^51 + 1/2)·π·2^-53 ∈ (−π/4, π/4) from its low
-/// 52 bits k (exact up to the one rounding of the product). θ is uniform on 2^54 equally spaced
+/// the quarter turn j from its top 2 bits, x = centredGrid(word)·π·2^-53 ∈ (−π/4, π/4) (exact up
+/// to the one rounding of the product). θ is uniform on 2^54 equally spaced
 /// angles of the circle, up to that rounding (relative 2^-53). Same bits at every CpuLevel (see
 /// portableSinCos()).
 [[gnu::always_inline]] inline void unitDirection(std::uint64_t word, double& c, double& s)
 {
-    constexpr std::uint64_t two52Bits = 0x4330000000000000ULL;  // the double 2^52
-    const double k = std::bit_cast<double>(two52Bits | (word & 0x000fffffffffffffULL)) - 0x1p52;  // exact
-    const double x = ((k - 0x1p51) + 0.5) * 0x1.921fb54442d18p-52;                                // π·2^-53
+    const double x = centredGrid(word) * 0x1.921fb54442d18p-52;  // π·2^-53
     double sine, cosine;
     portableSinCos(x, sine, cosine);
     // A quarter turn maps (c, s) to (−s, c); a half turn negates both (by the sign bit: exact).

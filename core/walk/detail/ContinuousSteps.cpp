@@ -10,14 +10,11 @@
 #include "core/random/detail/TargetAttributes.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 
 namespace walklab::core::detail {
 
 namespace {
-
-constexpr std::uint64_t kTwo52Bits = 0x4330000000000000ULL;  // the double 2^52
 
 /// n words of the engine (n ≤ 2·ContinuousSteps::kBuffered) into w.
 [[gnu::always_inline]] inline void words(Engine& engine, std::uint64_t* w, std::size_t n)
@@ -41,8 +38,7 @@ constexpr std::uint64_t kTwo52Bits = 0x4330000000000000ULL;  // the double 2^52
 [[gnu::always_inline]] inline void sphere(const std::uint64_t* w, double* x, double* y, double* z, std::size_t n)
 {
     for (std::size_t i = 0; i < n; ++i) {
-        const double k = std::bit_cast<double>(kTwo52Bits | (w[i] & 0x000fffffffffffffULL)) - 0x1p52;
-        const double h = ((k - 0x1p51) + 0.5) * 0x1p-51;
+        const double h = centredGrid(w[i]) * 0x1p-51;
         const double r = std::sqrt((1.0 - h) * (1.0 + h));
         double c, s;
         unitDirection(w[n + i], c, s);
