@@ -76,51 +76,42 @@ private:
     }
 
     /// Adds arrivals from unit time t (the unit-exponential partial sum reached) while they stay
-    /// ≤ end = λT, counting them in n; leaves t at the first sum beyond end. Spans of buffered
-    /// variates, eight gaps at a time while their sum stays ≤ end, then gap by gap (the same
-    /// additions at every CpuLevel). Returns false when cancelled.
-    bool countUntil(double& t, double end, std::int64_t& n, WorkMeter& meter)
+    /// ≤ end = λT, counting them in n; leaves t at the first sum beyond end. Buffered spans of
+    /// variates summed by detail::addWhileAtMost() (the same additions at every CpuLevel); their
+    /// interarrival times, the crossing one included, go to `gaps` when given. Returns false when
+    /// cancelled.
+    bool countUntil(double& t, double end, std::int64_t& n, std::vector<double>* gaps, WorkMeter& meter)
     {
         for (;;) {
             const std::span<const double> x = m_unitExp.next(m_engine);
-            std::size_t i = 0;
-            for (; i + 8 <= x.size(); i += 8) {
-                const double c = ((x[i] + x[i + 1]) + (x[i + 2] + x[i + 3])) + ((x[i + 4] + x[i + 5]) + (x[i + 6] + x[i + 7]));
-                if (t + c > end)
-                    break;
-                t += c;
-            }
-            while (i < x.size() && (t += x[i]) <= end)
-                ++i;
+            const std::size_t i = detail::addWhileAtMost(t, x.data(), x.size(), end, m_level);
+            const std::size_t used = std::min(i + 1, x.size());
             n += std::int64_t(i);
+            if (gaps)
+                detail::keepCapped(*gaps, x.first(used), m_invRate);
             if (i < x.size()) {  // x[i] crossed end: the rest stays for the next draws
-                m_unitExp.unread(x.size() - i - 1);
-                return meter.add(i + 1);
+                m_unitExp.unread(x.size() - used);
+                return meter.add(used);
             }
-            if (!meter.add(x.size()))
+            if (!meter.add(used))
                 return false;
         }
     }
 
     /// Arrivals in unit time: S_i = (X'_1 + … + X'_i)/λ with X'_i unit exponentials, counted while
-    /// the sum is ≤ λT. Arrivals are visited one by one while a gap, a path point, S_1 or S_k is
-    /// still to record, then counted by countUntil().
+    /// the sum is ≤ λT. Arrivals are visited one by one while S_1, S_k or a path point is still to
+    /// record, then counted by countUntil().
     bool runGaps(const Needs& needs, Outcome& out, std::vector<double>* gaps, std::vector<double>* path,
                  WorkMeter& meter)
     {
         const double end = m_p.rate * m_p.horizon;
+        const std::int64_t k = needs.sample ? m_p.arrival : 0;
+        const std::int64_t pathEnd = path ? kMaxPathArrivals : 0;
         std::int64_t n = 0;
         double t = 0;
-        if (!needs.sample) {
-            if (!countUntil(t, end, n, meter))
-                return false;
-            out.count = n;
-            return true;
-        }
-        const std::int64_t k = m_p.arrival;
         out.first = out.kth = std::numeric_limits<double>::quiet_NaN();
         bool crossed = false;
-        while (gaps || path || n < k) {
+        while (n < k || n < pathEnd) {
             const double x = m_unitExp(m_engine);
             t += x;
             if (gaps)
@@ -134,15 +125,17 @@ private:
                 out.first = t * m_invRate;
             if (n == k)
                 out.kth = t * m_invRate;
-            if (path && n <= kMaxPathArrivals)
+            if (path)
                 path->push_back(t * m_invRate);
             if (!meter.tick())
                 return false;
         }
-        if (!crossed && !countUntil(t, end, n, meter))
+        if (!crossed && !countUntil(t, end, n, gaps, meter))
             return false;
         // t = λ·S_{n+1}, the first arrival after T.
         out.count = n;
+        if (!needs.sample)
+            return true;
         if (n == 0)
             out.first = t * m_invRate;
         if (n < k)
@@ -198,6 +191,7 @@ private:
     std::vector<double>& m_buffer;
     double m_invRate;
     detail::UnitExponential m_unitExp;
+    CpuLevel m_level = activeCpuLevel();
     boost::random::poisson_distribution<std::int64_t, double> m_poisson;
 };
 

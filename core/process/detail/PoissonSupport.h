@@ -6,7 +6,7 @@
 #include "core/process/detail/UnitExponentials.h"
 #include "core/random/StreamEngine.h"
 
-
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -72,6 +72,14 @@ inline void keepCapped(std::vector<double>& part, double value)
 {
     if (std::int64_t(part.size()) < kMaxPoissonSample)
         part.push_back(value);
+}
+
+/// Appends scale·x[i] for each value of `x`, as keepCapped() does one by one.
+inline void keepCapped(std::vector<double>& part, std::span<const double> x, double scale)
+{
+    const std::size_t room = std::size_t(kMaxPoissonSample) - std::min(part.size(), std::size_t(kMaxPoissonSample));
+    for (const double v : x.first(std::min(room, x.size())))
+        part.push_back(v * scale);
 }
 
 /// Concatenates per-block vectors in block order (so the result does not depend on which

@@ -8,6 +8,9 @@
 #include "core/random/detail/PortableLog.h"
 #include "core/random/detail/TargetAttributes.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace walklab::core::detail {
 
 namespace {
@@ -25,9 +28,64 @@ namespace {
     }
 }
 
+[[gnu::always_inline]] inline double sum8(const double* x)
+{
+    return ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]));
+}
+
+/// Eight doubles in one value: one AVX-512 register, two AVX2 ones, four SSE2 pairs on the
+/// baseline; lane-wise additions are the same IEEE additions at every level.
+using Lanes = double __attribute__((vector_size(64)));
+
+[[gnu::always_inline]] inline double sum64(const double* x)
+{
+    Lanes v[8];
+    std::memcpy(v, x, sizeof v);
+    const Lanes w = ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]));
+    return ((w[0] + w[1]) + (w[2] + w[3])) + ((w[4] + w[5]) + (w[6] + w[7]));
+}
+
+[[gnu::always_inline]] inline std::size_t addWhile(double& t, const double* x, std::size_t n, double end)
+{
+    std::size_t i = 0;
+    while (i < n) {
+        if (i + 64 <= n) {
+            const double c = sum64(x + i);
+            if (t + c <= end) {
+                t += c;
+                i += 64;
+                continue;
+            }
+        }
+        // The block (or the tail) where the sum may pass end: by eights, then one by one. A block
+        // whose sum passed end only by rounding is added whole this way, and the loop goes on.
+        const std::size_t stop = std::min(n, i + 64);
+        for (; i + 8 <= stop; i += 8) {
+            const double c = sum8(x + i);
+            if (t + c > end)
+                break;
+            t += c;
+        }
+        for (; i < stop; ++i)
+            if ((t += x[i]) > end)
+                return i;
+    }
+    return n;
+}
+
 void fillBaseline(Engine& engine, double* out, std::size_t n) { fill(engine, out, n); }
 WALKLAB_TARGET_AVX2 void fillAvx2(Engine& engine, double* out, std::size_t n) { fill(engine, out, n); }
 WALKLAB_TARGET_AVX512 void fillAvx512(Engine& engine, double* out, std::size_t n) { fill(engine, out, n); }
+
+std::size_t addBaseline(double& t, const double* x, std::size_t n, double end) { return addWhile(t, x, n, end); }
+WALKLAB_TARGET_AVX2 std::size_t addAvx2(double& t, const double* x, std::size_t n, double end)
+{
+    return addWhile(t, x, n, end);
+}
+WALKLAB_TARGET_AVX512 std::size_t addAvx512(double& t, const double* x, std::size_t n, double end)
+{
+    return addWhile(t, x, n, end);
+}
 
 }  // namespace
 
@@ -38,6 +96,16 @@ void unitExponentials(Engine& engine, double* out, std::size_t n, CpuLevel level
     case CpuLevel::Avx2: return fillAvx2(engine, out, n);
     case CpuLevel::Baseline: return fillBaseline(engine, out, n);
     }
+}
+
+std::size_t addWhileAtMost(double& t, const double* x, std::size_t n, double end, CpuLevel level)
+{
+    switch (level) {
+    case CpuLevel::Avx512: return addAvx512(t, x, n, end);
+    case CpuLevel::Avx2: return addAvx2(t, x, n, end);
+    case CpuLevel::Baseline: break;
+    }
+    return addBaseline(t, x, n, end);
 }
 
 double unitExponential(std::uint64_t word) { return minusLogUniform(word); }

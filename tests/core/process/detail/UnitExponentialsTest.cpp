@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -75,4 +76,45 @@ TEST(UnitExponentials, FollowExponentialOneAndRejectAWrongRate)
     // Rate 1.01 instead of 1 is rejected at this size (D ≈ 0.0037, critical ≈ 0.002 at p = 1e-3).
     const auto wrong = kolmogorovSmirnovTest(x, [](double v) { return -std::expm1(-1.01 * v); });
     EXPECT_LT(wrong.pValue, 1e-6) << "D = " << wrong.statistic;
+}
+
+TEST(UnitExponentials, AddWhileAtMostStopsAtTheFirstSumBeyondTheEnd)
+{
+    // Spans of 1 … 300 variates (whole 64-blocks, groups of 8 and single tails) from varying starts,
+    // against ends anywhere in their range: the count and the sum against one-by-one addition in
+    // long double (equal unless the end lies within rounding of a partial sum, which these ends
+    // avoid), and the same bits at every CpuLevel.
+    const std::vector<double> x = draw(CpuLevel::Baseline, 4000, 4000);
+    Engine pick = makeStream(8, 0);
+    for (int trial = 0; trial < 3000; ++trial) {
+        const std::size_t n = 1 + pick() % 300, start = pick() % (x.size() - n);
+        const double t0 = double(pick() % 1000), span = double(n) * 1.2;
+        const double end = t0 + span * double(pick() >> 11) * 0x1p-53;
+        long double exact = t0;
+        std::size_t expected = n;
+        bool close = false;  // the end within rounding of a partial sum: too close to call
+        for (std::size_t j = 0; j < n; ++j) {
+            exact += x[start + j];
+            close = close || std::abs(double(exact) - end) < 1e-9 * end;
+            if (exact > end) {
+                expected = j;
+                break;
+            }
+        }
+        if (close)
+            continue;
+        double reference = t0;
+        const std::size_t i = detail::addWhileAtMost(reference, x.data() + start, n, end, CpuLevel::Baseline);
+        ASSERT_EQ(i, expected) << "trial " << trial << ": n = " << n << ", end = " << end;
+        EXPECT_NEAR(reference, double(exact), 1e-12 * double(exact));
+        if (i < n) {
+            EXPECT_GT(reference, end);
+        }
+        for (int level = 1; level <= int(detectedCpuLevel()); ++level) {
+            double t = t0;
+            ASSERT_EQ(detail::addWhileAtMost(t, x.data() + start, n, end, CpuLevel(level)), i);
+            ASSERT_EQ(std::bit_cast<std::uint64_t>(t), std::bit_cast<std::uint64_t>(reference))
+                << cpuLevelName(CpuLevel(level)) << ", trial " << trial;
+        }
+    }
 }
