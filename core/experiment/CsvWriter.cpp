@@ -23,7 +23,7 @@ void writeCsv(const Panel& panel, std::ostream& out)
     for (const auto& s : panel.series) {
         out << ',' << s.key;
         if (!s.error.empty())
-            out << ',' << s.key << "_error";
+            out << ',' << s.key << "_2se";
     }
     out << '\n';
     for (std::size_t i = 0; i < panel.x.size(); ++i) {

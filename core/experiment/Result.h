@@ -43,8 +43,8 @@ struct Series {
     std::string yOf;
     /// A coordinate column only (CSV, and the x/y of other series): not drawn, no legend.
     bool coordinate = false;
-    /// Empty, or one half-width per y: the value is y[i] ± error[i] (e.g. 2 standard errors of
-    /// a simulated proportion). Drawn as error bars on Points; CSV column "<key>_error".
+    /// Empty, or one half-width per y of 2 standard errors: the value is y[i] ± error[i] (a
+    /// simulated proportion ± 2 se). Drawn as error bars on Points; CSV column "<key>_2se".
     std::vector<double> error;
     /// Series with the same non-empty group are parts of one kind of curve (the pieces of
     /// sample paths above 0, with NaN where a piece is not drawn): one colour for the group

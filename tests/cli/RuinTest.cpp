@@ -26,7 +26,7 @@ private slots:
         QTest::addColumn<QString>("view");
         QTest::addColumn<QString>("header");
         QTest::newRow("path") << kAbsorbing << "path" << "step,path_1";
-        QTest::newRow("ruin") << kAbsorbing << "ruin" << "capital,simulated,simulated_error,exact";
+        QTest::newRow("ruin") << kAbsorbing << "ruin" << "capital,simulated,simulated_2se,exact";
         QTest::newRow("duration") << kAbsorbing << "duration" << "step,simulated,exact";
         QTest::newRow("position") << kReflecting << "position" << "position,simulated,exact,stationary";
         QTest::newRow("reflecting path") << kReflecting << "path" << "step,path_1";
@@ -81,7 +81,7 @@ private slots:
     {
         const QString absorbing = path("absorbing.csv"), reflecting = path("reflecting.csv");
         QCOMPARE(walklab(QStringList{"--experiment", "ruin", "--walkers", "2000", "--csv", absorbing}).exitCode, 0);
-        QCOMPARE(readCsv(absorbing).front().join(','), QStringLiteral("capital,simulated,simulated_error,exact"));
+        QCOMPARE(readCsv(absorbing).front().join(','), QStringLiteral("capital,simulated,simulated_2se,exact"));
         QCOMPARE(walklab(kReflecting + QStringList{"--csv", reflecting}).exitCode, 0);
         QCOMPARE(readCsv(reflecting).front().join(','), QStringLiteral("position,simulated,exact,stationary"));
     }

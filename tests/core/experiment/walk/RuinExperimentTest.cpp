@@ -100,7 +100,7 @@ TEST(RuinExperiment, RuinCurveHasErrorBarsAtTheSimulatedCapitals)
         EXPECT_GT(simulated->error[z], 0);
         EXPECT_LT(std::abs(simulated->y[z] - curve->find("exact")->y[z]), 2.5 * simulated->error[z]) << z;
     }
-    EXPECT_EQ(header(*curve), "capital,simulated,simulated_error,exact");
+    EXPECT_EQ(header(*curve), "capital,simulated,simulated_2se,exact");
     EXPECT_EQ(header(*r.find("duration")), "step,simulated,exact");
     const Panel* path = r.find("path");
     EXPECT_EQ(path->find("target")->y.front(), 10.0);
