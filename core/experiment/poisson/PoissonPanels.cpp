@@ -40,6 +40,23 @@ std::string pluralUnit(const std::string& singular)
     return singular + "s";
 }
 
+std::string singularUnit(const std::string& name)
+{
+    for (const char* word : {" at ", " of ", " in ", " on ", " per ", " for ", " from ", " with ", " to "})
+        if (const std::size_t at = name.find(word); at != std::string::npos && at > 0)
+            return singularUnit(name.substr(0, at)) + name.substr(at);
+    // The singulars whose plural is `name`: "minutes" → "minute", "centuries" → "century",
+    // "boxes" → "box"; none ("hour", "bus", "class") leaves the name as it is.
+    const std::size_t n = name.size();
+    for (const auto& [cut, add] : {std::pair<std::size_t, const char*>{3, "y"}, {2, ""}, {1, ""}})
+        if (n > cut + 2) {
+            const std::string singular = name.substr(0, n - cut) + add;
+            if (pluralUnit(singular) == name)
+                return singular;
+        }
+    return name;
+}
+
 ParamSpec unitParam(const std::string& what)
 {
     return {"unit", "Time unit", ParamType::Text, 0, 0, "hour", "",
@@ -63,7 +80,8 @@ TimeUnit readUnit(ParamReader& read, const std::string& key)
                              + " characters (e.g. hour)");
         return {"time unit", "time units"};
     }
-    return {name, pluralUnit(name)};
+    const std::string singular = singularUnit(name);
+    return {singular, pluralUnit(singular)};
 }
 
 Panel timelinePanel(const std::vector<std::vector<double>>& arrivals, const std::vector<std::int64_t>& pathCounts,

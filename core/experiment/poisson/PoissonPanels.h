@@ -20,7 +20,7 @@ namespace walklab::core {
 /// The name of the time unit every time and rate is measured in ("hour": "Time t (hours)",
 /// "Rate λ = 3 per hour").
 struct TimeUnit {
-    std::string singular;  ///< as typed, blanks trimmed: "hour", "min"
+    std::string singular;  ///< as typed, blanks trimmed, plurals made singular: "hour", "min"
     std::string plural;    ///< "hours"; names of at most two letters (h, s, ms) are not inflected
 };
 
@@ -36,8 +36,14 @@ ParamSpec unitParam(const std::string& what);
 /// on, per, for, from, with, to) the head noun: "shift of the nurse" → "shifts of the nurse".
 std::string pluralUnit(const std::string& singular);
 
-/// The time unit `key`: 1 … kMaxUnitLength characters after trimming, no control characters; its
-/// plural by pluralUnit(). Error, recorded in `read`: "unit = (empty): must be the name of a time
+/// The singular of a time-unit name typed in the plural, the inverse of pluralUnit(): "minutes" →
+/// "minute", "centuries" → "century", "hours at the desk" → "hour at the desk"; a name that is no
+/// such plural ("hour", "bus", "s") is returned as it is.
+std::string singularUnit(const std::string& name);
+
+/// The time unit `key`: 1 … kMaxUnitLength characters after trimming, no control characters,
+/// taken in the singular if typed in the plural (singularUnit(): "per minute", not "per minutes");
+/// its plural by pluralUnit(). Error, recorded in `read`: "unit = (empty): must be the name of a time
 /// unit, 1 to 24 characters (e.g. hour)".
 TimeUnit readUnit(ParamReader& read, const std::string& key);
 

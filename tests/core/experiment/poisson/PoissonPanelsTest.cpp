@@ -30,6 +30,23 @@ TEST(PoissonPanels, PluralOfTimeUnits)
     EXPECT_EQ(pluralUnit("Stunde"), "Stundes");      // English rule only: documented limit
 }
 
+TEST(PoissonPanels, UnitsTypedInThePluralAreTakenInTheSingular)
+{
+    EXPECT_EQ(singularUnit("minutes"), "minute");
+    EXPECT_EQ(singularUnit("centuries"), "century");
+    EXPECT_EQ(singularUnit("boxes"), "box");
+    EXPECT_EQ(singularUnit("hours at the desk"), "hour at the desk");
+    for (const char* same : {"hour", "bus", "class", "s", "ms", "days off", "time unit"})
+        EXPECT_EQ(singularUnit(same), same);
+    const PoissonExperiment poisson;
+    RunControl control;
+    const auto result = poisson.run({{"unit", "minutes"}, {"realisations", "200"}}, control);
+    ASSERT_TRUE(result.has_value());
+    const Panel* counting = result->find("counting");
+    ASSERT_NE(counting, nullptr);
+    EXPECT_EQ(counting->xLabel, "Time t (minutes)");
+}
+
 TEST(PoissonPanels, UnitHelpGivesTheLengthTheCheckCountsInCharacters)
 {
     const PoissonExperiment poisson;
