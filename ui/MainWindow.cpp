@@ -61,6 +61,9 @@ constexpr double kMinSidebarPointSize = 11.0;
 /// Widest line of a series switch's label: the side panel's least width (380 px) less its
 /// margins, the scroll bar and the check box.
 constexpr int kSwitchTextPx = 280;
+/// Least width of the side panel, and its width for a form that asks for no more.
+constexpr int kSidebarMinPx = 380;
+constexpr int kSidebarPx = 420;
 /// Width the plots keep when the side panel widens for its form.
 constexpr int kPlotsWidthPx = 700;
 constexpr int kProgressSteps = 1000;
@@ -227,7 +230,7 @@ void MainWindow::buildUi()
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(380);
+    scroll->setMinimumWidth(kSidebarMinPx);
 
     // ---- plots, and the summary beneath them (wide, so that every row is one line) ---------
     m_summaryBox = new QGroupBox(tr("Summary"));
@@ -332,7 +335,7 @@ void MainWindow::buildUi()
     splitter->addWidget(center);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({420, 980});
+    splitter->setSizes({kSidebarPx, 1400 - kSidebarPx});
     setCentralWidget(splitter);
 
     m_lastRun = new QLabel(tr("No run yet"));
@@ -415,27 +418,35 @@ void MainWindow::onExperimentChosen(int index)
     watchViewParameters();
     rebuildPresets();
     rebuildViewSwitches();
-    // The side panel is at least as wide as this form needs (long units, sliders): never cut
-    // off; where the window has room, as wide as the form asks (a choice's longest label
-    // whole), the plots keeping kPlotsWidthPx. Measured once the new form's layout is done.
-    QMetaObject::invokeMethod(this, [this] {
-        if (auto* scroll = findChild<QScrollArea*>(QStringLiteral("sidebarScroll"))) {
-            const int bar = scroll->verticalScrollBar()->sizeHint().width();
-            scroll->setMinimumWidth(std::max(380, m_sidebar->minimumSizeHint().width() + bar));
-            auto* splitter = qobject_cast<QSplitter*>(scroll->parentWidget());
-            const int deficit = m_panel->sizeHint().width() - m_panel->width();
-            if (splitter && deficit > 0) {
-                const QList<int> sizes = splitter->sizes();
-                const int grow = std::min(deficit, sizes.value(1) - kPlotsWidthPx);
-                if (grow > 0)
-                    splitter->setSizes({sizes[0] + grow, sizes[1] - grow});
-            }
-        }
-    }, Qt::QueuedConnection);
+    // The side panel follows the form (measured once the new form's layout is done): as wide
+    // as it asks (a choice's longest label whole) where the window has room, the plots keeping
+    // kPlotsWidthPx, and narrower again for a narrower form; never less than the form needs
+    // (long units, sliders), nor than kSidebarMinPx.
+    QMetaObject::invokeMethod(this, &MainWindow::fitSidebar, Qt::QueuedConnection);
     m_selector->setToolTip(qs(m_experiment->help()));
     m_experimentHelp->setText(qs(m_experiment->help()));
     setWindowTitle(QStringLiteral("WalkLab — ") + qs(m_experiment->title()));
     runNow();
+}
+
+void MainWindow::fitSidebar()
+{
+    auto* scroll = findChild<QScrollArea*>(QStringLiteral("sidebarScroll"));
+    auto* splitter = scroll ? qobject_cast<QSplitter*>(scroll->parentWidget()) : nullptr;
+    if (!splitter)
+        return;
+    // The scroll bar's width is always counted, so the width does not depend on whether the
+    // panel happens to scroll.
+    const int bar = scroll->verticalScrollBar()->sizeHint().width();
+    const int least = std::max(kSidebarMinPx, m_sidebar->minimumSizeHint().width() + bar);
+    scroll->setMinimumWidth(least);
+    const int around = m_sidebar->width() - m_panel->width();  // margins, the group box
+    const int wanted = std::max(kSidebarPx, around + m_panel->sizeHint().width() + bar);
+    const QList<int> sizes = splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const int width = std::max(least, std::min(wanted, total - kPlotsWidthPx));
+    if (width != sizes.value(0))
+        splitter->setSizes({width, total - width});
 }
 
 void MainWindow::rebuildPresets()

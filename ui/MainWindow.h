@@ -105,6 +105,8 @@ private:
     void buildUi();
     void buildMenus();
     void onExperimentChosen(int index);
+    /// Sizes the side panel to the current form (see onExperimentChosen).
+    void fitSidebar();
     void rebuildPresets();
     void applyPreset(const core::Preset& preset);
     /// A slider moved: runs now, or once the current run is over (latest values win).

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -560,6 +561,76 @@ private slots:
         QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
         ++expected;
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
+    }
+
+    void fieldsShowTheirValuesAtTheLeastWidth()
+    {
+        // At the window's least width, every text field of every experiment shows 8 digits (or
+        // its whole text or placeholder, if shorter) — "Trials n" beside its slider included.
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        int expected = 0;
+        for (const auto& e : core::experiments()) {
+            if (w->experiment() != e.get()) {
+                QVERIFY(w->selectExperiment(QString::fromStdString(e->key())));
+                ++expected;
+                QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
+            }
+            QApplication::processEvents();  // the side panel is measured after the form's layout
+            w->resize(w->minimumSizeHint().width(), 700);
+            QApplication::processEvents();
+            for (const QString& key : w->parameterPanel()->keys()) {
+                QLineEdit* edit = w->parameterPanel()->field(key);
+                if (!edit)
+                    continue;
+                const QString text = edit->text().isEmpty() ? edit->placeholderText() : edit->text();
+                const QFontMetrics metrics = edit->fontMetrics();
+                const int need = std::min(metrics.horizontalAdvance(text), metrics.horizontalAdvance("00000000"));
+                // QLineEdit's text area: its contents less 2 px of margin on each side.
+                QVERIFY2(edit->contentsRect().width() - 4 >= need,
+                         qPrintable(QStringLiteral("%1 %2: %3 px for %4 px").arg(QString::fromStdString(e->key()), key)
+                                        .arg(edit->contentsRect().width() - 4).arg(need)));
+            }
+        }
+        w->resize(1400, 800);
+        QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
+        ++expected;
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
+    }
+
+    void sidePanelFollowsTheForm()
+    {
+        // The side panel's width follows the form: back on walk1d after any other experiment
+        // it is as wide as when walk1d was first shown, and the plots get their room back; a
+        // wider form (poisson: a long list label, units) widens it.
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        w->resize(1400, 800);
+        QVERIFY(w->selectExperiment("walk1d"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QApplication::processEvents();
+        auto* side = w->findChild<QScrollArea*>("sidebarScroll");
+        QVERIFY(side);
+        const int narrow = side->width();
+        const int plots = w->canvas()->width();
+        int runs = 1;
+        for (const char* wide : {"poisson", "walk2d", "passage"}) {
+            QVERIFY(w->selectExperiment(wide));
+            ++runs;
+            QTRY_COMPARE_WITH_TIMEOUT(shown.count(), runs, 30000);
+            QApplication::processEvents();
+            QVERIFY(w->selectExperiment("walk1d"));
+            ++runs;
+            QTRY_COMPARE_WITH_TIMEOUT(shown.count(), runs, 30000);
+            QApplication::processEvents();
+            QCOMPARE(side->width(), narrow);
+            QCOMPARE(w->canvas()->width(), plots);
+        }
+        QVERIFY(w->selectExperiment("poisson"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
+        QApplication::processEvents();
+        QVERIFY2(side->width() > narrow, "the poisson form asks for more width than walk1d's");
+        QVERIFY(w->selectExperiment("walk1d"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->runner()->isRunning(), 30000);
+        QApplication::processEvents();
     }
 
     void togglingAViewRedrawsWithoutRunning()

@@ -74,6 +74,56 @@ QStringList legendNames(QCPAxisRect* rect)
     return names;
 }
 
+/// A bell-shaped histogram with its exact law and a curve, the legend of three long labels
+/// (an endpoint view): data across the whole width, highest in the middle.
+core::Panel bellPanel()
+{
+    core::Panel p{"endpoint", "Endpoint distribution", "position", "Position k", "Probability", {}, {}, {}};
+    core::Series sim{"simulated", "Simulated (100000 walkers)", core::SeriesStyle::Bars, {}};
+    core::Series exact{"exact", "Exact PMF, binomial law of the endpoint", core::SeriesStyle::Points, {}};
+    core::Series normal{"normal", "Normal approximation (×2, parity lattice)", core::SeriesStyle::Line, {}};
+    for (int k = -30; k <= 30; ++k) {
+        p.x.push_back(k);
+        const double e = std::exp(-k * k / 200.0) / std::sqrt(2 * M_PI * 100);
+        exact.y.push_back(e);
+        normal.y.push_back(e);
+        sim.y.push_back(e * (1 + 0.05 * std::sin(k)));
+    }
+    p.series = {sim, exact, normal};
+    return p;
+}
+
+/// Does any data point, or any bar from 0 to its top, drawn in `rect` lie under `box`?
+bool dataUnder(QCPAxisRect* rect, const QRect& box)
+{
+    QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    QCPAxis* y = rect->axis(QCPAxis::atLeft);
+    const QRectF area = rect->rect();
+    for (QCPAbstractPlottable* p : rect->plottables()) {
+        if (!p->visible() || !p->property("seriesKey").isValid())
+            continue;
+        auto check = [&](double key, double value, bool bar) {
+            const double px = x->coordToPixel(key), top = y->coordToPixel(value), base = y->coordToPixel(0);
+            if (!area.contains(px, std::clamp(top, area.top(), area.bottom())))
+                return false;
+            if (px < box.left() || px > box.right())
+                return false;
+            return bar ? std::max(top, base) >= box.top() && std::min(top, base) <= box.bottom()
+                       : top >= box.top() && top <= box.bottom();
+        };
+        if (auto* graph = qobject_cast<QCPGraph*>(p)) {
+            for (const QCPGraphData& d : *graph->data())
+                if (check(d.key, d.value, false))
+                    return true;
+        } else if (auto* bars = qobject_cast<QCPBars*>(p)) {
+            for (const QCPBarsData& d : *bars->data())
+                if (check(d.key, d.value, true))
+                    return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 class PlotCanvasTest : public QObject {
@@ -302,9 +352,10 @@ private slots:
 
     void legendStaysInsideItsPlotOrGoesBeneath()
     {
-        // Short labels sit in the plot; labels longer than the plot is wide go beneath it
-        // (broken into lines if even that is too narrow), or stay inside in lines when the
-        // plot is too short to give up room; never cut, never over the tick labels.
+        // Short labels sit in the plot; labels longer than the plot is wide are broken into
+        // lines inside it while the legend takes at most half its height, else go beneath it
+        // (a narrow plot) or beside it (a wide, short one), in a smaller font if need be;
+        // never cut, never over the tick labels.
         core::Panel panel = test::logPanel(200);
         PlotCanvas canvas;
         canvas.setResult(test::resultOf({panel}));
@@ -317,7 +368,11 @@ private slots:
         const QString label = "Exact (|k|/n)·P(S_n = k), with a label much longer than the plot is wide";
         panel.series[0].label = label.toStdString();
         canvas.setResult(test::resultOf({panel}));
-        for (const QSize size : {QSize(1600, 500), QSize(400, 300), QSize(1600, 500), QSize(400, 200)}) {
+        enum Place { Inside, Beneath, Beside };
+        const QList<std::pair<QSize, Place>> cases{{QSize(1600, 500), Inside}, {QSize(400, 300), Inside},
+                                                   {QSize(1600, 500), Inside}, {QSize(260, 330), Beneath},
+                                                   {QSize(700, 170), Beside}, {QSize(400, 200), Inside}};
+        for (const auto& [size, expected] : cases) {
             layOut(canvas, size.width(), size.height());
             rect = canvas.axisRect();
             const QList<QCPLegend*> legends = canvas.findChildren<QCPLegend*>();
@@ -326,21 +381,30 @@ private slots:
             QVERIFY(found != legends.end());
             legend = *found;
             const QRect box = legend->outerRect();
-            const bool inside = legend->layout() == rect->insetLayout();
-            QCOMPARE(inside, size != QSize(400, 300));
-            if (inside) {
+            const Place place = legend->layout() != rect->insetLayout() ? Beneath
+                                : rect->insetLayout()->insetPlacement(0) == QCPLayoutInset::ipFree ? Beside
+                                                                                                 : Inside;
+            QCOMPARE(place, expected);
+            // 400 × 200: inside in a smaller font, which then takes at most half the height.
+            QCOMPARE(legend->font().pixelSize() < 13, size == QSize(400, 200));
+            QVERIFY(legend->font().pixelSize() >= 10);
+            if (place == Inside) {
                 QVERIFY(rect->rect().contains(box));
-            } else {
+            } else if (place == Beneath) {
                 // Beneath the x axis and its label, within the plot's column.
                 QVERIFY(box.top() > rect->outerRect().bottom() - 2);
                 QVERIFY(box.left() >= rect->outerRect().left() && box.right() <= rect->outerRect().right());
                 QVERIFY(box.bottom() <= size.height());
+            } else {
+                // Right of the plot and of its last tick label, within the canvas.
+                QVERIFY(box.left() > rect->rect().right());
+                QVERIFY(box.right() <= size.width() && box.bottom() <= size.height());
             }
             auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(0));
             QVERIFY(item);
             // In lines where the plot is narrow, every word there.
             const QString name = item->plottable()->name();
-            QCOMPARE(name.contains('\n'), size.width() == 400);
+            QCOMPARE(name.contains('\n'), size.width() < 1600);
             QCOMPARE(QString(name).replace('\n', ' '), label);
             QVERIFY(item->outerRect().right() <= box.right());
             const QFontMetrics metrics(item->font());
@@ -349,6 +413,41 @@ private slots:
                                  metrics.horizontalAdvance(line) <= box.right(),
                          qPrintable(line));
         }
+    }
+
+    void legendNeverHidesData()
+    {
+        // Small plots (a 1024-px screen, many views in a short export): the legend goes where
+        // it hides no data point and no bar — inside with headroom, beneath, or beside a wide,
+        // short plot — in a smaller font if need be, never below the floor.
+        PlotCanvas canvas;
+        for (const int panels : {1, 2}) {
+            std::vector<core::Panel> list(std::size_t(panels), bellPanel());
+            list.back().key = "endpoint2";
+            canvas.setResult(test::resultOf(list));
+            for (const QSize size : {QSize(800, 500), QSize(600, 300), QSize(560, 260), QSize(400, 200),
+                                     QSize(300, 220), QSize(900, 150), QSize(1600, 160)}) {
+                layOut(canvas, size.width(), size.height());
+                int legends = 0;
+                for (QCPLegend* legend : canvas.findChildren<QCPLegend*>()) {
+                    if (legend->itemCount() == 0 || !legend->visible())
+                        continue;
+                    ++legends;
+                    const QString where = QStringLiteral("%1 panel(s) at %2×%3").arg(panels).arg(size.width()).arg(size.height());
+                    QVERIFY2(legend->font().pixelSize() >= 10, qPrintable(where));
+                    for (QCPAxisRect* rect : canvas.axisRects())
+                        QVERIFY2(!dataUnder(rect, legend->outerRect()), qPrintable(where));
+                    QVERIFY2(QRect(0, 0, size.width(), size.height()).contains(legend->outerRect()), qPrintable(where));
+                }
+                QCOMPARE(legends, panels);
+            }
+        }
+        // The wrong placement is caught: the legend put back over the middle of the bell.
+        canvas.setResult(test::resultOf({bellPanel()}));
+        layOut(canvas, 400, 200);
+        QCPAxisRect* rect = canvas.axisRect();
+        const QRect middle(rect->rect().center().x() - 40, rect->rect().center().y() - 20, 80, 40);
+        QVERIFY(dataUnder(rect, middle));
     }
 
     void legendEntriesLeaveRoomForDescenders()

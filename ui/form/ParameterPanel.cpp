@@ -25,6 +25,18 @@ const QColor kErrorBase(0xfd, 0xec, 0xea);
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
+/// Least characters a text field shows whole, however narrow the window ("100000", "0.25").
+constexpr int kFieldChars = 8;
+
+/// Width of `edit` showing `chars` digits: their advance plus the field's frame and margins
+/// (QLineEdit::sizeHint() is that of 17 'x' characters plus the same overhead).
+int fieldWidth(const QLineEdit* edit, int chars)
+{
+    const QFontMetrics metrics = edit->fontMetrics();
+    const int overhead = edit->sizeHint().width() - 17 * metrics.horizontalAdvance(QLatin1Char('x'));
+    return overhead + metrics.horizontalAdvance(QString(chars, QLatin1Char('0')));
+}
+
 /// Placeholder of a field whose default is derived: the help's "empty means X." if it says
 /// so ("1 − p" for q), otherwise a generic word.
 QString derivedPlaceholder(const core::ParamSpec& spec)
@@ -204,6 +216,7 @@ QWidget* ParameterPanel::makeInput(const core::ParamSpec& spec, Row& row)
         row.edit = new QLineEdit(qs(spec.defaultText), this);
         row.edit->setClearButtonEnabled(false);
         row.edit->setCursorPosition(0);
+        row.edit->setMinimumWidth(fieldWidth(row.edit, kFieldChars));
         if (spec.defaultText.empty())
             row.edit->setPlaceholderText(derivedPlaceholder(spec));
         connect(row.edit, &QLineEdit::textChanged, this, &ParameterPanel::onEdited);
@@ -225,10 +238,9 @@ QWidget* ParameterPanel::makeInput(const core::ParamSpec& spec, Row& row)
     layout->setSpacing(6);
     row.edit->setParent(box);
     row.slider->setParent(box);
-    row.edit->setMaximumWidth(
-        row.edit->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")));
+    row.edit->setMaximumWidth(fieldWidth(row.edit, kFieldChars + 2));
     // The slider keeps a usable length however narrow the form's column gets.
-    row.slider->setMinimumWidth(row.edit->fontMetrics().horizontalAdvance(QStringLiteral("00000000")));
+    row.slider->setMinimumWidth(row.edit->fontMetrics().horizontalAdvance(QStringLiteral("000000")));
     layout->addWidget(row.edit);
     layout->addWidget(row.slider, 1);
     return box;

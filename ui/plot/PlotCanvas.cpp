@@ -32,6 +32,14 @@ constexpr const char* kFullTitle = "walklabFullTitle";
 /// Least height of a plot whose legend goes beneath it, and the gap above that legend.
 constexpr int kMinPlotPx = 140;
 constexpr int kBelowGapPx = 10;
+/// Largest share of a plot's height a legend inside it may take (the data keep the rest, see
+/// updateLayout()), and the gap between a legend and the data or the plot's edge.
+constexpr double kInsideShare = 0.5;
+constexpr int kLegendGapPx = 8;
+/// Share of its width a plot keeps when its legend goes beside it.
+constexpr double kBesideShare = 0.6;
+/// The smallest legend text, still readable on a projector.
+constexpr int kLegendMinPx = 10;
 /// Least height per y tick label of a short plot; least gap between the labels of
 /// neighbouring ticks on a horizontal axis.
 constexpr int kTickSpacingPx = 45;
@@ -321,8 +329,9 @@ void PlotCanvas::updateLayout()
         auto* legend = inset->elementCount() > 0 ? qobject_cast<QCPLegend*>(inset->elementAt(0)) : nullptr;
         const QRect area = rect->rect();
         const QRect box = legend ? legend->outerRect() : QRect();
-        if (!legend || !legend->visible() || box.isEmpty() || area.height() < 40)
-            continue;
+        if (!legend || !legend->visible() || box.isEmpty() || area.height() < 40 ||
+            inset->insetPlacement(0) != QCPLayoutInset::ipBorderAligned)
+            continue;  // no legend inside (beside the plot: over no data)
         QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
         QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
         // Equal units: room for the legend is made by a taller data box, refitted below.
@@ -344,9 +353,9 @@ void PlotCanvas::updateLayout()
         // the height taken from the top by the box (and 8 px: a marker's radius and a gap),
         // data ≤ hi − f·(hi − lo).
         const double lo = toScreen(yAxis->range().lower);
-        const double f = double(box.bottom() + 8 - area.top()) / area.height();
-        if (f >= 0.6)
-            continue;  // too small a plot to make room: leave the legend over the data
+        const double f = double(box.bottom() + kLegendGapPx - area.top()) / area.height();
+        if (f >= 0.9)
+            continue;  // no room to make (placeLegends() keeps f ≤ kInsideShare at its sizes)
         auto needed = [&](const QRect& r) {
             const double top = highestBetween(rect, xAxis->pixelToCoord(r.left()),
                                               xAxis->pixelToCoord(r.right()));
@@ -459,72 +468,142 @@ void PlotCanvas::placeLegends()
     }
     for (const HeatMap& map : std::as_const(m_heatMaps))
         ticks = fitHorizontalTicks(map.scale->axis()) || ticks;
-    // Every size starts from legends inside their rects, with their full labels.
-    bool wasBelow = false;
-    for (const LegendPlace& place : std::as_const(m_legends)) {
-        unwrapLabels(place.legend);
-        auto* below = place.legend->layout();
-        if (below == place.rect->insetLayout())
-            continue;
-        below->take(place.legend);
-        plotLayout()->remove(below);  // an empty cell: the column keeps its width
-        place.legend->setWrap(0);
-        place.legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
-        place.rect->insetLayout()->addElement(place.legend, Qt::AlignTop | Qt::AlignRight);
-        wasBelow = true;
-    }
-    if (wasBelow || ticks)
+    // Every size starts from legends inside their rects, top right, with their full labels
+    // in the full font.
+    bool wasMoved = false;
+    for (const LegendPlace& place : std::as_const(m_legends))
+        wasMoved = restoreLegend(place) || wasMoved;
+    if (wasMoved || ticks)
         QCustomPlot::updateLayout();
 
-    bool moved = false;
+    // Sizes are those of the plots with every legend inside: each legend is placed for them.
     for (const LegendPlace& place : std::as_const(m_legends)) {
-        QCPLegend* legend = place.legend;
-        if (!legend->visible())
+        if (!place.legend->visible())
             continue;
-        const QRect area = place.rect->rect();
-        const QMargins inset = place.rect->insetLayout()->margins();
-        const QSize need = legend->minimumOuterSizeHint();
-        if (need.width() + inset.left() + inset.right() <= area.width() &&
-            need.height() + inset.top() + inset.bottom() <= 0.6 * area.height())
-            continue;
-        // Beneath the plot, in one row when the entries fit side by side, else one a row with
-        // labels in lines as wide as the column, if the plot keeps kMinPlotPx of height; else
-        // inside, labels in lines as wide as the plot.
-        const int column = place.rect->outerRect().width();
-        int rowWidth = legend->margins().left() + legend->margins().right() +
-                       legend->columnSpacing() * (legend->itemCount() - 1);
-        int rowHeight = 0;
-        for (int i = 0; i < legend->itemCount(); ++i) {
-            const QSize item = legend->item(i)->minimumOuterSizeHint();
-            rowWidth += item.width();
-            rowHeight = std::max(rowHeight, item.height());
+        bool placed = false;
+        for (int px = kLegendPx; px >= kLegendMinPx && !placed; --px) {
+            place.legend->setFont(pixelFont(px));
+            placed = legendFitsInside(place) || putLegendBeneath(place, false) || putLegendBeside(place);
         }
-        const bool oneRow = rowWidth <= column;
-        if (!oneRow)
-            wrapLabels(legend, column);
-        const int belowHeight =
-            kBelowGapPx + (oneRow ? rowHeight + legend->margins().top() + legend->margins().bottom()
-                                  : legend->minimumOuterSizeHint().height());
-        const bool beneath = area.height() - belowHeight >= kMinPlotPx;
-        if (!beneath) {
-            unwrapLabels(legend);
-            wrapLabels(legend, area.width() - inset.left() - inset.right());
-            continue;
-        }
-        place.rect->insetLayout()->take(legend);
-        if (oneRow) {
-            legend->setWrap(legend->itemCount());
-            legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-        }
-        auto* below = new QCPLayoutGrid;
-        plotLayout()->addElement(place.row, place.column, below);
-        below->setMargins(QMargins(0, kBelowGapPx - 2, 0, 2));
-        below->setMinimumSize(1, 0);  // a long legend must not take width from the other column
-        below->addElement(0, 0, legend);
-        moved = true;
+        if (!placed)  // a plot too small for any place: beneath it all the same, never over the data
+            putLegendBeneath(place, true);
     }
-    if (moved)
-        QCustomPlot::updateLayout();
+    QCustomPlot::updateLayout();  // legends moved, or inside with new fonts and lines
+}
+
+bool PlotCanvas::restoreLegend(const LegendPlace& place)
+{
+    QCPLegend* legend = place.legend;
+    unwrapLabels(legend);
+    const bool resized = legend->font().pixelSize() != kLegendPx;
+    legend->setFont(pixelFont(kLegendPx));
+    QCPLayoutInset* inset = place.rect->insetLayout();
+    if (legend->layout() == inset) {
+        if (inset->insetPlacement(0) == QCPLayoutInset::ipBorderAligned)
+            return resized;
+        // Beside the plot: back inside, the right margin shared with the column again.
+        inset->setInsetPlacement(0, QCPLayoutInset::ipBorderAligned);
+        inset->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+        place.rect->setMinimumMargins(QMargins());
+        place.rect->setMarginGroup(QCP::msRight, place.rightGroup);
+        return true;
+    }
+    auto* below = legend->layout();
+    below->take(legend);
+    plotLayout()->remove(below);  // an empty cell: the column keeps its width
+    legend->setWrap(0);
+    legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
+    inset->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    return true;
+}
+
+bool PlotCanvas::legendFitsInside(const LegendPlace& place)
+{
+    QCPLegend* legend = place.legend;
+    const QRect area = place.rect->rect();
+    const QMargins inset = place.rect->insetLayout()->margins();
+    const int room = area.width() - inset.left() - inset.right();
+    unwrapLabels(legend);
+    if (legend->minimumOuterSizeHint().width() > room)
+        wrapLabels(legend, room);
+    const QSize need = legend->minimumOuterSizeHint();
+    // updateLayout() raises the y range so that the data pass under the legend: it may take
+    // kInsideShare of the height, the data keep the rest.
+    if (need.width() <= room && need.height() + inset.top() + kLegendGapPx <= kInsideShare * area.height())
+        return true;
+    unwrapLabels(legend);
+    return false;
+}
+
+bool PlotCanvas::putLegendBeneath(const LegendPlace& place, bool always)
+{
+    // Beneath the plot, in one row when the entries fit side by side, else one a row with
+    // labels in lines as wide as the column, if the plot keeps kMinPlotPx of height (or always).
+    QCPLegend* legend = place.legend;
+    unwrapLabels(legend);
+    const int column = place.rect->outerRect().width();
+    int rowWidth = legend->margins().left() + legend->margins().right() +
+                   legend->columnSpacing() * (legend->itemCount() - 1);
+    int rowHeight = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        const QSize item = legend->item(i)->minimumOuterSizeHint();
+        rowWidth += item.width();
+        rowHeight = std::max(rowHeight, item.height());
+    }
+    const bool oneRow = rowWidth <= column;
+    if (!oneRow)
+        wrapLabels(legend, column);
+    const int belowHeight =
+        kBelowGapPx + (oneRow ? rowHeight + legend->margins().top() + legend->margins().bottom()
+                              : legend->minimumOuterSizeHint().height());
+    if (!always && place.rect->rect().height() - belowHeight < kMinPlotPx) {
+        unwrapLabels(legend);
+        return false;
+    }
+    place.rect->insetLayout()->take(legend);
+    if (oneRow) {
+        legend->setWrap(legend->itemCount());
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
+    auto* below = new QCPLayoutGrid;
+    plotLayout()->addElement(place.row, place.column, below);
+    below->setMargins(QMargins(0, kBelowGapPx - 2, 0, 2));
+    below->setMinimumSize(1, 0);  // a long legend must not take width from the other column
+    below->addElement(0, 0, legend);
+    return true;
+}
+
+bool PlotCanvas::putLegendBeside(const LegendPlace& place)
+{
+    // Right of a wide, short plot (many views in a short export): the plot keeps its height
+    // and kBesideShare of its width; the legend's labels in lines as wide as the rest allows.
+    QCPAxisRect* rect = place.rect;
+    if (!(rect->autoMargins() & QCP::msRight))
+        return false;  // fixed margins (projections of 3D curves)
+    QCPLegend* legend = place.legend;
+    const QRect area = rect->rect();
+    // Clear of the last x tick label, which sticks out half its width past the plot.
+    QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
+    const QVector<QString> ticks = xAxis->tickVectorLabels();
+    const int gap = kLegendGapPx + (ticks.isEmpty() ? 0 : QFontMetrics(xAxis->tickLabelFont()).horizontalAdvance(ticks.last()) / 2);
+    const int room = int((1 - kBesideShare) * area.width()) - gap;
+    unwrapLabels(legend);
+    if (legend->minimumOuterSizeHint().width() > room)
+        wrapLabels(legend, room);
+    const QSize need = legend->minimumOuterSizeHint();
+    // Down to the bottom of the x axis' title: beside the axis there is nothing to hide.
+    if (need.width() > room || need.height() > rect->outerRect().bottom() - area.top()) {
+        unwrapLabels(legend);
+        return false;
+    }
+    rect->setMarginGroup(QCP::msRight, nullptr);  // only this plot narrows
+    rect->setMinimumMargins(QMargins(0, 0, need.width() + gap, 0));
+    QCPLayoutInset* inset = rect->insetLayout();
+    inset->setInsetPlacement(0, QCPLayoutInset::ipFree);
+    // Inset rects are fractions of the plot's new width: the legend starts a gap past its right edge.
+    const double width = std::max(1, area.width() - need.width() - gap);
+    inset->setInsetRect(0, QRectF(1 + gap / width, 0, 0, 0));
+    return true;
 }
 
 void PlotCanvas::fitHeatMaps()
@@ -630,11 +709,11 @@ void PlotCanvas::rebuild()
             ranges = drawChart(rect, panel, m_hidden);
             equal = panel.equalAxes && !panel.logY;
         }
-        // placeLegends() may move the legend beneath the plot.
+        // placeLegends() may move the legend beneath the plot or beside it.
         if (auto* legend = rect->insetLayout()->elementCount() > 0
                                ? qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(0))
                                : nullptr)
-            m_legends.append({legend, rect, 3 * row + 2, column});
+            m_legends.append({legend, rect, rect->marginGroup(QCP::msRight), 3 * row + 2, column});
         // updateLayout() moves the legend and adds headroom, or fits equal units, once the
         // pixel sizes are known; it may change these ranges only while they are automatic.
         setAutomatic(rect, ranges);

@@ -49,25 +49,24 @@ public:
 protected:
     /// QCustomPlot's layout; then heat maps get the height of their cells' box; then rects
     /// with equal units get ranges that fit their data at this pixel size (or, when zoomed, y
-    /// follows x by QCPAxis::setScaleRatio); then each legend goes to the top corner where it
-    /// hides less data and, while the y range is the one rebuild() chose (and units need not
-    /// be equal), the range is raised just enough that the legend covers no data. A legend
-    /// that does not fit inside its rect (wider than it, or taller than 60 % of it) goes
-    /// beneath the plot, as wide as its column, in one row when its entries fit side by side,
-    /// as long as the plot keeps 140 px of height; else it stays inside. Either way labels
-    /// too long for the room are broken into lines (never cut, never past the axes). Runs for
-    /// the screen and for every export size.
+    /// follows x by QCPAxis::setScaleRatio); then each legend is placed where it hides no data
+    /// (placeLegends), and a legend inside its plot goes to the top corner where it hides less
+    /// data while the y range is the one rebuild() chose (and units need not be equal), the
+    /// range is raised just enough that the legend covers no data. Labels too long for the
+    /// room are broken into lines (never cut, never past the axes). Runs for the screen and
+    /// for every export size.
     void updateLayout() override;
     /// Ctrl + wheel zooms (QCustomPlot's range zoom); the plain wheel is left to the parent,
     /// so the scroll area of the plots scrolls instead of the plot under the mouse zooming.
     void wheelEvent(QWheelEvent* event) override;
 
 private:
-    /// A chart's legend, its axis rect, and the cell of plotLayout() beneath the plot it moves
-    /// to when it does not fit inside.
+    /// A chart's legend, its axis rect, the rect's right margin group (left while the legend
+    /// is beside the plot), and the cell of plotLayout() beneath the plot.
     struct LegendPlace {
         QCPLegend* legend;
         QCPAxisRect* rect;
+        QCPMarginGroup* rightGroup;
         int row, column;
     };
     void rebuild();
@@ -76,8 +75,23 @@ private:
     /// spaces, for the current viewport, starting from the full titles. Returns true when a
     /// title changed.
     bool wrapTitles();
-    /// Puts each legend inside its rect or beneath the plot, for the current viewport.
+    /// Places each legend for the current viewport, at the first of these that fits, in its
+    /// full font and then in smaller ones down to a readable floor: inside its plot when it
+    /// takes at most half its height (the data keep the rest, see updateLayout); beneath the
+    /// plot (in one row when the entries fit side by side) when the plot keeps 140 px of
+    /// height; beside a wide, short plot that keeps 60 % of its width. A plot too small for
+    /// all three gets its legend beneath in the smallest font: a legend never hides data.
     void placeLegends();
+    /// Puts the legend back inside its plot, top right, full labels, full font; true if it
+    /// was elsewhere or smaller.
+    bool restoreLegend(const LegendPlace& place);
+    /// Whether the legend (labels in lines as wide as the plot) takes at most kInsideShare of
+    /// its plot's height; it stays inside, wrapped, if so.
+    bool legendFitsInside(const LegendPlace& place);
+    /// Moves the legend beneath the plot if the plot keeps kMinPlotPx of height, or `always`.
+    bool putLegendBeneath(const LegendPlace& place, bool always);
+    /// Moves the legend beside a wide plot, in its right margin, if it fits there.
+    bool putLegendBeside(const LegendPlace& place);
     /// Sizes the maps of each heat map to the shape of their cells' box, for the current
     /// viewport (detail::fitHeatMap).
     void fitHeatMaps();
