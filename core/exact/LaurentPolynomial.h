@@ -20,12 +20,12 @@ enum class ConvolutionMethod {
     Automatic,  ///< the cheaper of Direct and Fft by the operation count below
     Direct,     ///< sums of products: every coefficient of a product of non-negative polynomials
                 ///< keeps a relative error ≤ (terms summed)·ε, tails included
-    Fft,        ///< one complex FFT: absolute error ≲ 3 ε log₂M ‖a‖₂‖b‖₂ for each coefficient
+    Fft,        ///< real FFTs (FFTW): absolute error ≲ 3 ε log₂M ‖a‖₂‖b‖₂ for each coefficient
 };
 
 /// Largest number of coefficients of a polynomial this engine builds: 2^24 (128 MiB of
-/// doubles; an FFT product of that size needs 384 MiB more for the transform and its twiddles,
-/// so a power peaks near 1 GiB with its factors).
+/// doubles; an FFT product of that size needs about 450 MiB more for its two transforms and
+/// FFTW's tables, so a power peaks near 1 GiB with its factors).
 inline constexpr std::size_t kMaxLaurentCoefficients = std::size_t(1) << 24;
 /// Largest estimated operation count (multiply-adds) of one power(): 3·10^10, about 10–20 s.
 inline constexpr double kMaxPowerOperations = 3e10;
@@ -84,9 +84,10 @@ std::size_t powerBoxSize(const LaurentPolynomial& g, std::int64_t n);
 /// the other is added, cost nnz(small)·size(large) multiply-adds. Fft: the d-dimensional
 /// product is a one-dimensional one after Kronecker substitution (the exponent e ↦
 /// Σ e_i·stride_i with the strides of the product's box, so no carries occur), computed by
-/// one complex FFT of length M = 2^⌈log₂ size⌉ (cost ≈ 2.5·M log₂M); coefficients whose
-/// magnitude is below the error bound 3 ε log₂M ‖a‖₂‖b‖₂ are set to 0, since they are not
-/// resolved (this restores the exact zeros of, e.g., the parity of a simple walk).
+/// real FFTs of length M = 2^⌈log₂ size⌉ (three, two for a square a·a; cost ≈ 2.5·M log₂M);
+/// coefficients whose magnitude is below the error bound 3 ε log₂M ‖a‖₂‖b‖₂ are set to 0,
+/// since they are not resolved (this restores the exact zeros of, e.g., the parity of a
+/// simple walk).
 /// Automatic picks the lower cost. Preconditions: equal dimensions; the product's box has at
 /// most kMaxLaurentCoefficients points.
 /// If fftErrorBound is given, it receives the absolute error bound of the FFT product

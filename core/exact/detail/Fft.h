@@ -1,88 +1,114 @@
-// A small radix-2 complex FFT and the real linear convolutions built on it (exact engine internals).
+// Real linear and cyclic convolutions by FFT (exact engine internals). The transforms are FFTW's
+// (fftw.org, version 3); this file holds the storage, the plans' lifetime and the convolutions.
 #pragma once
 
 #include <complex>
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <vector>
 
+struct fftw_plan_s;  // FFTW's plan (fftw3.h: typedef struct fftw_plan_s* fftw_plan)
+
 namespace walklab::core::detail {
 
-/// Largest transform length accepted: 2^24 complex values (256 MiB, plus 128 MiB of twiddles).
+/// Largest transform length accepted: 2^24 real values (one buffer: 128 MiB).
 inline constexpr std::size_t kMaxFftLength = std::size_t(1) << 24;
 
 /// Smallest power of two ≥ n (1 for n ≤ 1).
 std::size_t fftLength(std::size_t n);
 
-/// In place discrete Fourier transform of data (length a power of two, ≤ kMaxFftLength):
-///   forward  X_k = Σ_j x_j e^{−2πi jk/N},   inverse  x_j = (1/N) Σ_k X_k e^{+2πi jk/N}
-/// (the inverse includes the 1/N). Iterative radix-2 Cooley–Tukey with bit-reversed input
-/// order (Press et al., Numerical Recipes, 3rd ed., §12.2). The twiddle factors are computed
-/// directly with cos/sin (not by recurrence), so the result has the textbook accuracy of the
-/// algorithm: ‖X̂ − X‖₂ ≲ ε log₂N ‖X‖₂ (Higham, Accuracy and Stability of Numerical
-/// Algorithms, 2nd ed., §24.1).
-void fft(std::span<std::complex<double>> data, bool inverse);
-
-/// The twiddle factors of one transform length, kept for repeated transforms: a plan made for
-/// length N transforms any power-of-two length ≤ N. fft() makes a plan per call.
-class FftPlan {
+/// Storage for one real sequence x_0 … x_{N−1} and its transform, in place: N/2 + 1 complex
+/// values aligned as FFTW's SIMD code needs (fftw_malloc). values() are the first N doubles of
+/// that storage, bins() all of it; after RealFft::forward bins()[k] = X_k, k = 0 … N/2.
+class RealFftBuffer {
 public:
-    explicit FftPlan(std::size_t length);
-    std::size_t length() const { return m_top.size() * 2; }
-    /// As fft(); data.size() must be a power of two ≤ length().
-    void transform(std::span<std::complex<double>> data, bool inverse) const;
-    /// e^{−2πik/n} for a power of two n ≤ length() and k < n/2.
-    std::complex<double> twiddle(std::size_t k, std::size_t n) const;
-    /// The forward transform (no scaling) by decimation in frequency: natural order in, the
-    /// result in bit-reversed order (X_k at the reversal of k over log₂ size bits).
-    void forwardPermuted(std::span<std::complex<double>> data) const;
-    /// The inverse transform without the 1/N, by decimation in time: input in bit-reversed
-    /// order, result in natural order. inversePermuted(forwardPermuted(x)) = N·x: a pointwise
-    /// product in between is a cyclic convolution without any reordering pass.
-    void inversePermuted(std::span<std::complex<double>> data) const;
+    /// Length N = 0 (no storage).
+    RealFftBuffer() = default;
+    /// Length n, all values 0 (n even, 2 ≤ n ≤ kMaxFftLength).
+    explicit RealFftBuffer(std::size_t n) { assignZero(n); }
+    /// Sets the length to n (even, 2 ≤ n ≤ kMaxFftLength) and all values to 0; the storage is
+    /// reallocated only when it grows.
+    void assignZero(std::size_t n);
+    std::size_t length() const { return m_length; }
+    std::span<double> values() { return {reinterpret_cast<double*>(m_data.get()), m_length}; }
+    std::span<std::complex<double>> bins() { return {m_data.get(), m_length / 2 + 1}; }
+    std::span<const std::complex<double>> bins() const { return {m_data.get(), m_length / 2 + 1}; }
 
 private:
-    const std::complex<double>* factors(std::size_t len, std::size_t& stride) const;
-    void decimateInTime(std::span<std::complex<double>> data, double sign) const;
-
-    /// Lengths up to this many points keep their own contiguous table of factors (512 KiB).
-    static constexpr std::size_t kContiguousTwiddles = std::size_t(1) << 15;
-    std::vector<std::complex<double>> m_top;    ///< e^{−2πik/N}, k < N/2
-    std::vector<std::complex<double>> m_short;  ///< e^{−2πik/len} at len/2 − 1 + k, len ≤ 2^15
+    struct Free {
+        void operator()(std::complex<double>* p) const;
+    };
+    std::unique_ptr<std::complex<double>[], Free> m_data;
+    std::size_t m_capacity = 0;  ///< complex values allocated
+    std::size_t m_length = 0;
 };
 
-/// The DFT X_0 … X_{N/2} of a real sequence x of length N (a power of two, 2 ≤ N ≤
-/// plan.length(); X_{N−k} = conj X_k gives the rest) through one complex transform of length
-/// M = N/2 of z_j = x_{2j} + i x_{2j+1}: X_k = E_k + e^{−2πik/N} O_k with E, O the transforms
-/// of the even and odd samples (Press et al., Numerical Recipes, 3rd ed., §12.3.2). Layout of
-/// X (M + 1 values): X_k for k < M at the bit reversal of k over log₂M bits, X_M at M — the
-/// order forwardPermuted leaves, so no reordering pass is made. Same accuracy as fft().
-void realFftPermuted(std::span<const double> x, std::span<std::complex<double>> X, const FftPlan& plan);
+/// The discrete Fourier transform of real sequences of one length N (even, 2 ≤ N ≤
+/// kMaxFftLength), in place in a RealFftBuffer of that length:
+///   forward  X_k = Σ_j x_j e^{−2πi jk/N}, k = 0 … N/2 (X_{N−k} = conj X_k gives the rest),
+///   inverse  x_j = Σ_k X_k e^{+2πi jk/N} over all k: N times the original x (no 1/N).
+/// FFTW's r2c/c2r plans made with FFTW_ESTIMATE (no timing, so the same plan every run; the
+/// result depends only on the input and the machine's SIMD instruction set).
+/// Accuracy: FFTW computes its twiddle factors accurately, so its transforms have the
+/// Cooley–Tukey error growth: relative 2-norm error O(ε log N) in the worst case and
+/// O(ε √log N) rms for random inputs (Frigo & Johnson, "The Design and Implementation of
+/// FFTW3", Proc. IEEE 93(2), 2005; Johnson & Frigo, "Implementing FFTs in Practice", in Burrus,
+/// Fast Fourier Transforms, 2008, "Numerical accuracy in FFTs"; the constant: Higham, Accuracy
+/// and Stability of Numerical Algorithms, 2nd ed., §24.1).
+/// Thread safety: plans are made and destroyed under one process-wide lock (FFTW's planner is
+/// not thread-safe); forward/inverse may run concurrently on one plan with different buffers.
+class RealFft {
+public:
+    explicit RealFft(std::size_t length);
+    ~RealFft();
+    RealFft(const RealFft&) = delete;
+    RealFft& operator=(const RealFft&) = delete;
 
-/// The inverse of realFftPermuted (with the 1/N): x (length N) from X in that layout; X is
-/// overwritten. Products of two transforms in that layout, element by element, are the
-/// transforms of cyclic convolutions.
-void inverseRealFftPermuted(std::span<std::complex<double>> X, std::span<double> x, const FftPlan& plan);
+    std::size_t length() const { return m_length; }
+    /// x in data.values() → X in data.bins(); data.length() == length().
+    void forward(RealFftBuffer& data) const;
+    /// X in data.bins() → N·x in data.values(); data.length() == length().
+    void inverse(RealFftBuffer& data) const;
+
+private:
+    std::size_t m_length;
+    fftw_plan_s* m_forward;  ///< FFTW's fftw_plan, r2c in place
+    fftw_plan_s* m_inverse;  ///< c2r in place
+};
+
+/// Lengths up to this are planned once per process and kept (with FFTW's tables, about 2 MiB
+/// in all): planning costs at least a transform (50 µs against 1 µs at N = 64; measured).
+inline constexpr std::size_t kCachedFftLength = std::size_t(1) << 16;
+
+/// The plan of a length (as RealFft): for powers of two ≤ kCachedFftLength one shared plan
+/// per process, otherwise a new one, destroyed with its last user. Thread-safe.
+std::shared_ptr<const RealFft> realFft(std::size_t length);
+
+/// Cyclic convolution c_j = Σ_i x_i y_{(j−i) mod N}, N = fft.length(): x.values() hold x and
+/// are overwritten with c; yHat = Y_0 … Y_{N/2}, the transform of y (fft.forward), so one
+/// transform of y serves many products. Costs one forward and one inverse transform.
+void convolveCyclic(RealFftBuffer& x, std::span<const std::complex<double>> yHat, const RealFft& fft);
+
+/// The cyclic square c_j = Σ_i x_i x_{(j−i) mod N} in place, N = fft.length().
+void squareCyclic(RealFftBuffer& x, const RealFft& fft);
 
 /// Linear convolution c_k = Σ_j a_j b_{k−j}: returns a.size() + b.size() − 1 values (empty if
 /// either input is empty), computed by summing products directly. For non-negative inputs
 /// every c_k has relative error ≤ (terms in its sum)·ε.
 std::vector<double> convolveDirect(std::span<const double> a, std::span<const double> b);
 
-/// The same linear convolution through one complex FFT of length fftLength(|a| + |b| − 1)
-/// (a packed in the real part, b in the imaginary part; the product is unpacked from the
-/// conjugate symmetry). Absolute error ≲ 3 ε log₂N ‖a‖₂ ‖b‖₂ for every c_k; small c_k may
-/// therefore come out with absolute noise of that size, negative ones included.
+/// The same linear convolution as the cyclic one of length N = fftLength(|a| + |b| − 1) (≥ 2)
+/// of the zero-padded inputs. Absolute error ≤ fftConvolutionErrorBound(a, b, N) for every
+/// c_k: small c_k may come out with absolute noise of that size, negative ones included.
 /// Precondition: |a| + |b| − 1 ≤ kMaxFftLength.
 std::vector<double> convolveFft(std::span<const double> a, std::span<const double> b);
 
-/// The core of convolveFft, for callers that lay out their own inputs: z holds a in its real
-/// and b in its imaginary part (zero-padded to z.size(), a power of two ≤ plan.length(), at
-/// least |a| + |b| − 1 so the cyclic product is the linear one); on return the real parts of z
-/// hold the convolution a ∗ b.
-void convolvePacked(std::span<std::complex<double>> z, const FftPlan& plan);
-
-/// The bound 3 ε log₂N ‖a‖₂ ‖b‖₂ on the absolute error of convolveFft for these inputs.
-double fftConvolutionErrorBound(std::span<const double> a, std::span<const double> b);
+/// 3 ε log₂N ‖a‖₂ ‖b‖₂ (log₂N at least 1): the bound on the absolute error of every value of a
+/// cyclic convolution of length N computed by FFT. Each transform has relative 2-norm error
+/// ≲ ε log₂N (RealFft); an error δA of A = DFT(a) moves each c_j by at most
+/// ‖δA·B‖₁/N ≤ ‖δA‖₂‖B‖₂/N ≤ ε log₂N ‖a‖₂‖b‖₂ (Cauchy–Schwarz, Parseval ‖A‖₂ = √N‖a‖₂), and
+/// so does δB; the inverse transform adds about as much again.
+double fftConvolutionErrorBound(std::span<const double> a, std::span<const double> b, std::size_t length);
 
 }  // namespace walklab::core::detail

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <complex>
+#include <memory>
 #include <numeric>
 
 namespace walklab::core::detail {
@@ -19,8 +20,7 @@ constexpr std::size_t kDirectLimit = 64;  // blocks of f shorter than this are a
 class Solver {
 public:
     explicit Solver(std::span<const double> u)
-        : m_size(u.size()), m_u(fftLength(u.size()), 0.0), m_f(m_u.size(), 0.0),
-          m_acc(m_u.size(), 0.0), m_plan(m_u.size())
+        : m_size(u.size()), m_u(fftLength(u.size()), 0.0), m_f(m_u.size(), 0.0), m_acc(m_u.size(), 0.0)
     {
         std::copy(u.begin(), u.end(), m_u.begin());
     }
@@ -82,62 +82,75 @@ private:
         // Middle product: A = f[kLo, kHi), B = u[nLo − kHi + 1, nHi − kLo); the wanted sums are
         // (A ∗ B)[j] for j = la − 1 … la − 2 + h, which a cyclic product of length ≥ |B| keeps.
         const std::size_t bLo = nLo - kHi + 1, lb = h + la - 1;
-        const std::size_t size = fftLength(lb);
-        m_work.assign(size, {0.0, 0.0});
-        for (std::size_t i = 0; i < la; ++i)
-            m_work[i].real(m_f[kLo + i]);
-        for (std::size_t t = 0; t < lb; ++t)
-            m_work[t].imag(m_u[bLo + t]);
-        convolvePacked(std::span(m_work).first(size), m_plan);
+        const RealFft& fft = transformOfLength(fftLength(lb));
+        m_x.assignZero(fft.length());
+        m_y.assignZero(fft.length());
+        std::copy_n(m_f.begin() + std::ptrdiff_t(kLo), la, m_x.values().begin());
+        std::copy_n(m_u.begin() + std::ptrdiff_t(bLo), lb, m_y.values().begin());
+        fft.forward(m_y);
+        convolveCyclic(m_x, m_y.bins(), fft);
+        const auto c = m_x.values();
         for (std::size_t n = nLo; n < nHi; ++n)
-            m_acc[n] += m_work[n - nLo + la - 1].real();
+            m_acc[n] += c[n - nLo + la - 1];
     }
 
     // contribute(l, m, m, r) for a block [l, r) of length L = r − l, l > 0: B = u[1, L) is the
-    // same for every block of the level, so its transform is computed once (real transforms of
-    // length L: A ∗ B cyclic, the wanted sums at j = L/2 − 1 … L − 2 are not aliased).
+    // same for every block of the level, so its transform is computed once (cyclic products of
+    // length L: A ∗ B, the wanted sums at j = L/2 − 1 … L − 2 are not aliased).
     void contributeBlock(std::size_t l, std::size_t m, std::size_t r)
     {
         const std::size_t length = r - l, la = m - l;
         if (la < kDirectLimit)
             return addDirect(l, m, m, r);
-        const std::complex<double>* b = transformOfU(length);
-        m_real.assign(length, 0.0);
-        std::copy_n(m_f.begin() + std::ptrdiff_t(l), la, m_real.begin());
-        m_work.resize(length / 2 + 1);
-        const std::span<std::complex<double>> x(m_work);
-        realFftPermuted(std::span<const double>(m_real), x, m_plan);
-        for (std::size_t k = 0; k < x.size(); ++k)  // written out: operator* checks for NaN
-            x[k] = {x[k].real() * b[k].real() - x[k].imag() * b[k].imag(),
-                    x[k].real() * b[k].imag() + x[k].imag() * b[k].real()};
-        inverseRealFftPermuted(x, m_real, m_plan);
+        const RealFft& fft = transformOfLength(length);
+        const std::span<const std::complex<double>> uHat = transformOfU(length);
+        m_x.assignZero(length);
+        std::copy_n(m_f.begin() + std::ptrdiff_t(l), la, m_x.values().begin());
+        convolveCyclic(m_x, uHat, fft);
+        const auto c = m_x.values();
         for (std::size_t n = m; n < std::min(r, m_size); ++n)
-            m_acc[n] += m_real[n - m + la - 1];
+            m_acc[n] += c[n - m + la - 1];
     }
 
-    const std::complex<double>* transformOfU(std::size_t length)
+    static std::size_t level(std::size_t length)
     {
         std::size_t level = 0;
         while ((std::size_t(1) << level) < length)
             ++level;
-        if (m_uHat.size() <= level)
-            m_uHat.resize(level + 1);
-        auto& hat = m_uHat[level];
-        if (hat.empty()) {
-            std::vector<double> b(length, 0.0);
-            std::copy_n(m_u.begin() + 1, length - 1, b.begin());
-            hat.resize(length / 2 + 1);
-            realFftPermuted(b, hat, m_plan);
+        return level;
+    }
+
+    // The plan of a power-of-two length, kept from its first use on.
+    const RealFft& transformOfLength(std::size_t length)
+    {
+        const std::size_t at = level(length);
+        if (m_ffts.size() <= at)
+            m_ffts.resize(at + 1);
+        if (!m_ffts[at])
+            m_ffts[at] = realFft(length);
+        return *m_ffts[at];
+    }
+
+    // The transform of u_1 … u_{L−1} (and a 0) for a block length L.
+    std::span<const std::complex<double>> transformOfU(std::size_t length)
+    {
+        const std::size_t at = level(length);
+        if (m_uHat.size() <= at)
+            m_uHat.resize(at + 1);
+        RealFftBuffer& hat = m_uHat[at];
+        if (hat.length() == 0) {
+            hat.assignZero(length);
+            std::copy_n(m_u.begin() + 1, length - 1, hat.values().begin());
+            transformOfLength(length).forward(hat);
         }
-        return hat.data();
+        return hat.bins();
     }
 
     std::size_t m_size;
     std::vector<double> m_u, m_f, m_acc;
-    FftPlan m_plan;
-    std::vector<std::complex<double>> m_work;
-    std::vector<double> m_real;
-    std::vector<std::vector<std::complex<double>>> m_uHat;  ///< transform of u[1, 2^level)
+    RealFftBuffer m_x, m_y;                       ///< the factors of one product
+    std::vector<std::shared_ptr<const RealFft>> m_ffts;  ///< plan of length 2^level
+    std::vector<RealFftBuffer> m_uHat;             ///< transform of u[1, 2^level)
 };
 
 }  // namespace
