@@ -2,13 +2,10 @@
 
 #include <boost/math/distributions/binomial.hpp>
 #include <boost/math/distributions/poisson.hpp>
-#include <boost/math/quadrature/gauss.hpp>
-#include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 
 namespace walklab::core {
@@ -83,77 +80,6 @@ double binomialPoissonTotalVariation(std::int64_t n, double lambda)
     sum += (hi < n ? bm::cdf(bm::complement(binomial, double(hi))) : 0.0)
            + bm::cdf(bm::complement(poisson, double(hi)));
     return 0.5 * sum;
-}
-
-namespace {
-
-/// Adaptive bisection over the 31-point Kronrod rule (Boost.Math gauss_kronrod<double, 31>),
-/// with |K₃₁ − G₁₅| (G₁₅ from Boost.Math gauss<double, 15>) as the error estimate, stopping when
-/// it is below max(10⁻¹² |I|, absoluteTolerance). Boost's own adaptive driver is not used: in
-/// 1.74 it measures the error in the [−1, 1] frame with a floor of 2ε|K| there, a relative test
-/// that short pieces near a zero of λ (e.g. 3(t − 1) just after t = 1) never pass.
-double adaptiveKronrod(const std::function<double(double)>& f, double a, double b, double absoluteTolerance,
-                       int depth)
-{
-    const double k = bm::quadrature::gauss_kronrod<double, 31>::integrate(f, a, b, 0, 0.0);
-    const double g = bm::quadrature::gauss<double, 15>::integrate(f, a, b);
-    if (depth == 0 || std::abs(k - g) <= std::max(1e-12 * std::abs(k), absoluteTolerance))
-        return k;
-    const double m = 0.5 * (a + b);
-    return adaptiveKronrod(f, a, m, 0.5 * absoluteTolerance, depth - 1)
-           + adaptiveKronrod(f, m, b, 0.5 * absoluteTolerance, depth - 1);
-}
-
-}  // namespace
-
-double integratedRate(const std::function<double(double)>& rate, double a, double b, double absoluteTolerance)
-{
-    bool finite = true;
-    const std::function<double(double)> f = [&](double s) {
-        const double v = rate(s);
-        if (!std::isfinite(v)) {
-            finite = false;
-            return 0.0;
-        }
-        return v;
-    };
-    if (!(a <= b))
-        throw std::invalid_argument("integratedRate: needs a <= b");
-    if (a == b)
-        return 0.0;
-    const double v = adaptiveKronrod(f, a, b, std::max(absoluteTolerance, 0.0), 16);
-    return finite ? v : std::numeric_limits<double>::quiet_NaN();
-}
-
-CumulativeRate::CumulativeRate(const std::function<double(double)>& rate, double horizon, int intervals)
-    : m_horizon(horizon), m_step(horizon / std::max(intervals, 1))
-{
-    const int m = std::max(intervals, 1);
-    m_values.assign(std::size_t(m) + 1, 0.0);
-    m_rates.assign(std::size_t(m) + 1, 0.0);
-    double scale = 0;  // a trapezoid estimate of ∫|λ|, for the absolute tolerance of each piece
-    for (int j = 0; j <= m; ++j) {
-        m_rates[std::size_t(j)] = rate(j == m ? horizon : j * m_step);
-        scale += std::abs(m_rates[std::size_t(j)]) * m_step;
-    }
-    const double tolerance = 1e-13 * scale / m;
-    for (int j = 1; j <= m; ++j)
-        m_values[std::size_t(j)] = m_values[std::size_t(j) - 1]
-                                   + integratedRate(rate, (j - 1) * m_step, j == m ? horizon : j * m_step, tolerance);
-}
-
-double CumulativeRate::operator()(double t) const
-{
-    if (!(t > 0))
-        return 0.0;
-    if (t >= m_horizon)
-        return m_values.back();
-    const std::size_t last = m_values.size() - 1;
-    const std::size_t j = std::min(last - 1, std::size_t(t / m_step));
-    const double s = (t - double(j) * m_step) / m_step;
-    const double s2 = s * s, s3 = s2 * s;
-    return (2 * s3 - 3 * s2 + 1) * m_values[j] + (s3 - 2 * s2 + s) * m_step * m_rates[j]
-           + (-2 * s3 + 3 * s2) * m_values[j + 1] + (s3 - s2) * m_step * m_rates[j + 1];
 }
 
 std::vector<double> poissonCellProbabilities(double mean, std::int64_t lo, std::int64_t hi)

@@ -13,7 +13,6 @@
 #include "core/stats/KolmogorovSmirnov.h"
 
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 namespace walklab::core {
@@ -29,40 +28,6 @@ namespace walklab::core {
 ///   (1/32) min(1, 1/λ) λ²/n ≤ d_TV ≤ (1 − e^{−λ}) λ/n,
 /// and for n = 1 the distance equals the upper bound λ(1 − e^{−λ}).
 double binomialPoissonTotalVariation(std::int64_t n, double lambda);
-
-/// Λ(b) − Λ(a) = ∫_a^b λ(s) ds by adaptive Gauss–Kronrod quadrature: Boost.Math's 31-point
-/// gauss_kronrod<double, 31> rule on [a, b], bisected (depth ≤ 16) until its difference from the
-/// 15-point Gauss rule is below max(10⁻¹² |integral|, absoluteTolerance), the tolerance halving with each
-/// bisection. Kinks and jumps of λ (e.g. `t < 12 ? 5 : 1`) converge more slowly but still
-/// adaptively. Returns NaN if λ is not finite at a quadrature node. Requires a ≤ b.
-double integratedRate(const std::function<double(double)>& rate, double a, double b,
-                      double absoluteTolerance = 0);
-
-/// The cumulative intensity Λ(t) = ∫_0^t λ(s) ds of a rate function on [0, T], tabulated once and
-/// then evaluated in O(1): Λ at `intervals` + 1 equally spaced nodes by integratedRate() summed
-/// node to node (absolute tolerance 10⁻¹³ of ∫|λ| per piece, so pieces where λ is tiny do not
-/// chase relative accuracy in rounding noise), and between nodes the cubic Hermite interpolant through Λ and Λ' = λ at the two
-/// nodes (error O(h⁴ max|λ'''|), h = T/intervals). Used for the CDF Λ(t)/Λ(T) of the arrival
-/// times of a non-homogeneous process, where one quadrature per sample point would be too slow.
-class CumulativeRate {
-public:
-    /// rate: λ(t) ≥ 0, finite on [0, horizon]; horizon > 0; intervals ≥ 1.
-    CumulativeRate(const std::function<double(double)>& rate, double horizon, int intervals = 4096);
-
-    /// Λ(t); clamps t to [0, T].
-    double operator()(double t) const;
-    /// Λ(T), the mean number of events on [0, T].
-    double total() const { return m_values.back(); }
-    double horizon() const { return m_horizon; }
-    /// Λ at the nodes t_j = j·T/intervals, j = 0 … intervals.
-    const std::vector<double>& nodeValues() const { return m_values; }
-
-private:
-    double m_horizon;
-    double m_step;
-    std::vector<double> m_values;  ///< Λ(t_j)
-    std::vector<double> m_rates;   ///< λ(t_j)
-};
 
 /// Cell probabilities of Poisson(mean) on k = lo … hi for chiSquaredTest(): P(N = k), with
 /// P(N < lo) added to the first cell and P(N > hi) (Boost sf) to the last. mean = 0 is the

@@ -9,6 +9,11 @@ std::string withError(double value, double standardError)
     return formatSignificant(value, 6) + " ± " + formatSignificant(standardError, 2);
 }
 
+std::string withSampleError(double value, double standardError, std::int64_t count)
+{
+    return count < 2 ? formatSignificant(value, 6) + " ± n/a (needs M ≥ 2)" : withError(value, standardError);
+}
+
 SummaryRow chiSquaredRow(const std::string& quantity, const ChiSquaredResult& chi)
 {
     if (chi.degreesOfFreedom == 0)

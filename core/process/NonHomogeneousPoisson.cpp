@@ -2,6 +2,7 @@
 
 #include "core/experiment/ParameterCheck.h"
 #include "core/experiment/TextFormat.h"
+#include "core/process/CumulativeIntensity.h"
 #include "core/process/PoissonLimits.h"
 #include "core/process/RateFunction.h"
 #include "core/process/detail/PoissonSupport.h"
@@ -21,31 +22,39 @@ namespace {
 
 constexpr std::int64_t kMaxGridPoints = 10001;
 constexpr int kPieces = 256;
-constexpr int kPointsPerPiece = 16;  // sub-intervals: 17 points per piece, 4097 in all
+constexpr int kPointsPerPiece = 16;  // sub-intervals: 17 points per piece
+constexpr int kScanPoints = kPieces * kPointsPerPiece + 1;  // checkRate()'s default grid, 4097 times
 constexpr double kHeadroom = 1.1;
 constexpr double kZeroPieceFloor = 1e-3;
+/// The largest estimated error of Λ(t)/Λ(T) under which the arrival times are KS-tested: far
+/// below the test's resolution 1/√n for any sample of at most kMaxPoissonSample = 2^22 times.
+constexpr double kCdfTolerance = 1e-6;
 
 struct Majorant {
     std::vector<double> edges, rates;
     double total = 0;  ///< Λ*(T) = Σ λ*_j · length_j
 };
 
-Majorant buildMajorant(const RateFunction& rate, double horizon, double rateBound)
+/// The dominating rate: rateBound on all of [0, T], or (rateBound = 0) per piece 1.1 × the
+/// largest λ the scan saw in it, at its grid times or at a refined peak.
+Majorant buildMajorant(const RateScan& scan, double horizon, double rateBound)
 {
     Majorant m;
     if (rateBound > 0) {
         m.edges = {0.0, horizon};
         m.rates = {rateBound};
     } else {
-        const int points = kPieces * kPointsPerPiece;
+        std::vector<double> top(kPieces, 0.0);
+        for (int j = 0; j < kPieces; ++j)
+            for (int i = 0; i <= kPointsPerPiece; ++i)
+                top[std::size_t(j)] = std::max(top[std::size_t(j)], scan.values[std::size_t(j * kPointsPerPiece + i)]);
+        for (const RatePeak& peak : scan.peaks) {
+            const std::size_t j = std::min(std::size_t(kPieces - 1), std::size_t(peak.time / horizon * kPieces));
+            top[j] = std::max(top[j], peak.value);
+        }
         for (int j = 0; j < kPieces; ++j) {
-            double top = 0;
-            for (int i = 0; i <= kPointsPerPiece; ++i) {
-                const int g = j * kPointsPerPiece + i;
-                top = std::max(top, rate(g == points ? horizon : horizon * double(g) / points));
-            }
             m.edges.push_back(horizon * double(j) / kPieces);
-            m.rates.push_back(std::min(kHeadroom * top, kHeadroom * kMaxPoissonRate));
+            m.rates.push_back(std::min(kHeadroom * top[std::size_t(j)], kHeadroom * kMaxPoissonRate));
         }
         m.edges.push_back(horizon);
         // A floor of 10⁻³ of the largest bound keeps a few candidates in pieces where the grid
@@ -116,17 +125,17 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
     const std::size_t grid = std::size_t(params.gridPoints);
     const double step = horizon / double(grid - 1);
     sim.gridTimes.resize(grid);
-    sim.cumulativeRate.assign(grid, 0.0);
-    double scale = 0;  // trapezoid estimate of Λ(T), for an absolute tolerance per interval
+    sim.cumulativeRate.resize(grid);
+    const CumulativeIntensity intensity(rate, horizon);
     for (std::size_t j = 0; j < grid; ++j) {
         sim.gridTimes[j] = j + 1 == grid ? horizon : double(j) * step;
-        scale += std::abs(rate(sim.gridTimes[j])) * step;
+        sim.cumulativeRate[j] = intensity(sim.gridTimes[j]);
     }
-    for (std::size_t j = 1; j < grid; ++j)
-        sim.cumulativeRate[j] = sim.cumulativeRate[j - 1]
-                                + integratedRate(rate, sim.gridTimes[j - 1], sim.gridTimes[j], 1e-13 * scale / double(grid));
-    const double meanEvents = sim.cumulativeRate.back();
-    const Majorant majorant = buildMajorant(rate, horizon, params.rateBound);
+    const double meanEvents = intensity.total();
+    const auto scan = checkRate(rate, horizon, "rate", kScanPoints);
+    if (!scan)
+        return std::unexpected(scan.error());
+    const Majorant majorant = buildMajorant(*scan, horizon, params.rateBound);
     sim.boundEdges = majorant.edges;
     sim.boundRates = majorant.rates;
 
@@ -235,14 +244,20 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
         if (worst.value < 0)
             return fail(ErrorKind::InvalidParameter, "rate",
                         where + "negative" + at + ", found while thinning; the rate must be ≥ 0 on [0, T]");
-        const std::string advice = "set rateBound to at least " + formatSignificant(worst.value, 6);
+        // The peak the candidate landed on, searched within a grid step of the scan on each side.
+        const double reach = horizon / double(kScanPoints - 1);
+        const RatePeak peak = localMaximum(rates.front(), std::max(0.0, worst.time - reach),
+                                           std::min(horizon, worst.time + reach), worst.time);
+        const std::string advice = "λ reaches " + formatSignificant(peak.value, 6) + " near t = "
+                                   + formatSignificant(peak.time, 6) + ": set rateBound to at least "
+                                   + formatSignificant(suggestedBound(peak.value), 6);
         if (params.rateBound > 0)
             return fail(ErrorKind::InvalidParameter, "rateBound",
                         "rateBound = " + formatNumber(params.rateBound) + ": must be at least max λ on [0, T], but λ"
                             + " exceeds it" + at + "; " + advice);
         return fail(ErrorKind::InvalidParameter, "rateBound",
                     where + "exceeds the automatic thinning bound λ* = " + formatSignificant(worst.bound, 6) + at
-                        + ": a peak narrower than the bound's grid (T/4096); " + advice);
+                        + ", a peak the scan of λ at 4097 times missed; " + advice);
     }
     if (control.cancelled())
         return fail(ErrorKind::Cancelled, "", "cancelled");
@@ -273,11 +288,13 @@ Expected<NonHomogeneousPoissonFits> fitNonHomogeneousPoisson(const NonHomogeneou
     auto rate = RateFunction::parse(params.rate, "rate");
     if (!rate)
         return std::unexpected(rate.error());
-    const CumulativeRate lambda(*rate, params.horizon);
+    const CumulativeIntensity lambda(*rate, params.horizon);
     NonHomogeneousPoissonFits fits;
     fits.meanEvents = lambda.total();
+    fits.cumulativeRateError = lambda.errorBound();
+    fits.cumulativeRateAccurate = lambda.converged() && lambda.errorBound() <= kCdfTolerance * lambda.total();
     fits.counts = poissonCountsFit(sim.counts, fits.meanEvents);
-    if (fits.meanEvents > 0 && !sim.arrivalTimesTruncated)
+    if (fits.meanEvents > 0 && !sim.arrivalTimesTruncated && fits.cumulativeRateAccurate)
         fits.arrivalTimes = kolmogorovSmirnovTest(
             sim.arrivalTimes, [&](double t) { return lambda(t) / lambda.total(); });
     const double m = double(sim.counts.total());

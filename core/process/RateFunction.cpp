@@ -3,12 +3,15 @@
 #include "core/experiment/TextFormat.h"
 #include "core/process/detail/PoissonSupport.h"
 
+#include <boost/math/tools/minima.hpp>
 #include <muParser.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <optional>
 
 namespace walklab::core {
 
@@ -99,32 +102,112 @@ double RateFunction::operator()(double t) const
     }
 }
 
+namespace {
+
+constexpr std::size_t kMaxRefinedPeaks = 512;
+constexpr int kBrentBits = std::numeric_limits<double>::digits / 2;
+constexpr std::uintmax_t kBrentIterations = 100;
+
+/// The maximum of λ on [lo, hi] by Brent's method; every value met passes through `visit`.
+template <class Visit>
+RatePeak brentMaximum(const RateFunction& rate, double lo, double hi, Visit&& visit)
+{
+    std::uintmax_t iterations = kBrentIterations;
+    const auto found = boost::math::tools::brent_find_minima(
+        [&](double t) {
+            const double v = rate(t);
+            visit(t, v);
+            return std::isfinite(v) ? -v : std::numeric_limits<double>::infinity();
+        },
+        lo, hi, kBrentBits, iterations);
+    return {found.first, -found.second};
+}
+
+}  // namespace
+
 Expected<RateScan> checkRate(const RateFunction& rate, double horizon, const std::string& parameter, int points,
                              double maxRate)
 {
     RateScan scan;
     scan.maxRate = -std::numeric_limits<double>::infinity();
-    const int n = std::max(points, 2);
-    for (int j = 0; j < n; ++j) {
-        const double t = j == n - 1 ? horizon : horizon * double(j) / double(n - 1);
-        const double v = rate(t);
+    std::optional<Error> error;
+    // Checks one value; the first bad one becomes the error.
+    auto visit = [&](double t, double v) {
+        if (error)
+            return;
+        if (std::isfinite(v) && v >= 0 && v <= maxRate) {
+            if (v > scan.maxRate) {
+                scan.maxRate = v;
+                scan.maxTime = t;
+            }
+            return;
+        }
         const std::string where = parameter + " = " + rate.formula() + ": ";
         const std::string at = " at t = " + formatSignificant(t, 6) + " (λ = " + detail::valueText(v) + ")";
         if (!std::isfinite(v))
-            return fail(ErrorKind::InvalidParameter, parameter, where + "not finite" + at);
-        if (v < 0)
-            return fail(ErrorKind::InvalidParameter, parameter,
-                        where + "negative" + at + "; the rate must be ≥ 0 on [0, T]");
-        if (v > maxRate)
-            return fail(ErrorKind::InvalidParameter, parameter,
-                        where + "reaches λ = " + formatSignificant(v, 6) + " at t = " + formatSignificant(t, 6)
-                            + "; must stay at most " + (maxRate == 1e6 ? std::string("10^6") : formatNumber(maxRate)));
-        if (v > scan.maxRate) {
-            scan.maxRate = v;
-            scan.maxTime = t;
-        }
+            error = Error{ErrorKind::InvalidParameter, parameter, where + "not finite" + at};
+        else if (v < 0)
+            error = Error{ErrorKind::InvalidParameter, parameter, where + "negative" + at + "; the rate must be ≥ 0 on [0, T]"};
+        else
+            error = Error{ErrorKind::InvalidParameter, parameter,
+                          where + "reaches λ = " + formatSignificant(v, 6) + " at t = " + formatSignificant(t, 6)
+                              + "; must stay at most " + (maxRate == 1e6 ? std::string("10^6") : formatNumber(maxRate))};
+    };
+    const int n = std::max(points, 2);
+    auto timeOf = [&](int j) { return j == n - 1 ? horizon : horizon * double(j) / double(n - 1); };
+    scan.values.resize(std::size_t(n));
+    for (int j = 0; j < n && !error; ++j) {
+        scan.values[std::size_t(j)] = rate(timeOf(j));
+        visit(timeOf(j), scan.values[std::size_t(j)]);
+    }
+    if (error)
+        return fail(error->kind, error->parameter, error->message);
+
+    // Grid local maxima (plateaus excluded), the kMaxRefinedPeaks highest.
+    const auto& v = scan.values;
+    std::vector<int> starts;
+    for (int j = 0; j < n; ++j) {
+        // An end point has one neighbour, and must be above it.
+        const double left = v[std::size_t(j > 0 ? j - 1 : j + 1)];
+        const double right = v[std::size_t(j + 1 < n ? j + 1 : j - 1)];
+        if (v[std::size_t(j)] >= left && v[std::size_t(j)] >= right && (v[std::size_t(j)] > left || v[std::size_t(j)] > right))
+            starts.push_back(j);
+    }
+    const std::size_t refined = std::min(starts.size(), kMaxRefinedPeaks);
+    std::partial_sort(starts.begin(), starts.begin() + std::ptrdiff_t(refined), starts.end(),
+                      [&](int a, int b) { return v[std::size_t(a)] > v[std::size_t(b)]; });
+    starts.resize(refined);
+    std::sort(starts.begin(), starts.end());
+    for (const int j : starts) {
+        const RatePeak peak = brentMaximum(rate, timeOf(std::max(j - 1, 0)), timeOf(std::min(j + 1, n - 1)), visit);
+        if (error)
+            return fail(error->kind, error->parameter, error->message);
+        scan.peaks.push_back(peak.value > v[std::size_t(j)] ? peak : RatePeak{timeOf(j), v[std::size_t(j)]});
     }
     return scan;
+}
+
+RatePeak localMaximum(const RateFunction& rate, double lo, double hi, double seen)
+{
+    RatePeak best{seen, rate(seen)};
+    auto keep = [&](double t, double v) {
+        if (v > best.value)
+            best = {t, v};
+    };
+    keep(lo, rate(lo));
+    keep(hi, rate(hi));
+    if (lo < hi)
+        brentMaximum(rate, lo, hi, keep);
+    return best;
+}
+
+double suggestedBound(double maxRate)
+{
+    if (!(maxRate > 0))
+        return 0;
+    const double target = 1.01 * maxRate;
+    const double unit = std::pow(10.0, std::floor(std::log10(target)) - 2);
+    return std::ceil(target / unit * (1 - 1e-12)) * unit;
 }
 
 }  // namespace walklab::core

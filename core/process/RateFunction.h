@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace walklab::core {
 
@@ -44,21 +45,45 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-/// What checkRate() found on its grid.
-struct RateScan {
-    double maxRate = 0;   ///< largest λ on the grid
-    double maxTime = 0;   ///< where it was reached
+/// A local maximum of λ: where and how high.
+struct RatePeak {
+    double time = 0;
+    double value = 0;
 };
 
-/// Evaluates λ at `points` equally spaced times of [0, horizon] (endpoints included) and returns
-/// the largest value, or the errors (InvalidParameter on `parameter`), each naming the formula,
-/// the time and the value:
+/// What checkRate() found.
+struct RateScan {
+    double maxRate = 0;            ///< largest λ found (grid values and refined peaks)
+    double maxTime = 0;            ///< where it was found
+    std::vector<double> values;    ///< λ at the grid times j·T/(points − 1), j = 0 … points − 1
+    std::vector<RatePeak> peaks;   ///< the refined local maxima (see checkRate()), in time order
+};
+
+/// Evaluates λ at `points` equally spaced times of [0, horizon] (endpoints included), then
+/// refines the grid's local maxima: each grid value at least as high as its neighbours and higher
+/// than one of them (the kMaxRefinedPeaks = 512 highest) is the start of a maximisation of λ over
+/// the two grid intervals around it by Brent's method (Boost.Math brent_find_minima, 26 bits;
+/// Brent, "Algorithms for Minimization without Derivatives", 1973, ch. 5). A peak narrower than
+/// the grid is thus found at its true height as soon as one grid time sees its flank rise above
+/// both neighbours. Returns the largest value found and where, or the errors (InvalidParameter on
+/// `parameter`), each naming the formula, the time and the value, for any value met (grid or
+/// refinement):
 ///   "rate = 1 - t: negative at t = 1.5 (λ = -0.5); the rate must be ≥ 0 on [0, T]",
 ///   "rate = 1/(t-1): not finite at t = 1 (λ = inf)",
 ///   "rate = 1e7: reaches λ = 1e+07 at t = 0; must stay at most 10^6".
-/// A grid cannot prove a sign or a bound between its points: simulations re-check every value
-/// they evaluate.
+/// No finite set of points can prove a sign or a bound in between (a peak can hide between two
+/// grid times whose neighbours are as high): simulations re-check every value they evaluate.
+/// Cost: `points` evaluations plus about 30 per refined peak.
 Expected<RateScan> checkRate(const RateFunction& rate, double horizon, const std::string& parameter = "rate",
                              int points = 4097, double maxRate = 1e6);
+
+/// The largest λ on [lo, hi] found by Brent's method started on that bracket (26 bits), or at
+/// the end points or at `seen` (a time inside already known to be high) if one of them is higher.
+/// For the advice after a bound was exceeded at `seen`. Requires lo ≤ seen ≤ hi.
+RatePeak localMaximum(const RateFunction& rate, double lo, double hi, double seen);
+
+/// A bound to suggest for a found maximum λ_max: 1.01 λ_max rounded up to 3 significant digits
+/// (a margin for the part of a peak no finite search sees), e.g. 501 → 507, 5 → 5.05.
+double suggestedBound(double maxRate);
 
 }  // namespace walklab::core

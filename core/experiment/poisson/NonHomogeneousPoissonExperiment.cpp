@@ -10,6 +10,9 @@ namespace walklab::core {
 namespace {
 
 constexpr int kMaxIntensityBins = 100;
+/// Below this share of kept proposals a user's rateBound earns a note (the automatic bound keeps
+/// about 1/1.1 of them for a smooth λ).
+constexpr double kWastefulAcceptance = 0.05;
 
 std::string number(double v) { return formatSignificant(v, 6); }
 
@@ -30,8 +33,8 @@ NonHomogeneousPoissonExperiment::NonHomogeneousPoissonExperiment()
          "Number of independent realisations of the process on [0, T] (1 … 10^9)."},
         {"rateBound", "Thinning bound λ*", ParamType::Real, 0, 1e6, "0", "per time unit",
          "Rate of the dominating process whose points are thinned: 0 chooses a piecewise bound from 4097 "
-         "values of λ; otherwise at least max λ on [0, T] and at most 10^6 (needed only for peaks narrower "
-         "than T/4096)."},
+         "values of λ and its refined local maxima; otherwise at least max λ on [0, T] and at most 10^6 "
+         "(needed only for a peak that scan misses; each proposed point costs one evaluation of λ)."},
         seedParam(std::to_string(d.seed)),
         {"paths", "Paths shown", ParamType::Integer, 0, 1000, std::to_string(d.paths), "realisations",
          "Realisations kept for the counting paths, the first 20 of them also for the timeline "
@@ -133,16 +136,33 @@ Expected<Result> NonHomogeneousPoissonExperiment::compute(const NonHomogeneousPo
     double dominating = 0;
     for (std::size_t j = 0; j < sim.boundRates.size(); ++j)
         dominating += sim.boundRates[j] * (sim.boundEdges[j + 1] - sim.boundEdges[j]);
-    result.summary.push_back({"Mean of N(T)", withError(sim.counts.mean(), std::sqrt(sim.counts.variance() / M)),
+    const std::int64_t realisations = p.realisations;
+    result.summary.push_back({"Mean of N(T)",
+                              withSampleError(sim.counts.mean(), std::sqrt(sim.counts.variance() / M), realisations),
                               "Λ(T) = " + number(mean)});
-    result.summary.push_back({"Variance of N(T)", withError(sim.counts.variance(), std::sqrt((mean + 2 * mean * mean) / M)),
+    result.summary.push_back({"Variance of N(T)",
+                              realisations < 2 ? std::string("n/a (needs M ≥ 2)")
+                                               : withError(sim.counts.variance(), std::sqrt((mean + 2 * mean * mean) / M)),
                               number(mean)});
     result.summary.push_back(chiSquaredRow("Chi-squared, N(T) vs Poisson(Λ(T))", fits.counts));
-    result.summary.push_back(kolmogorovSmirnovRow("KS, arrival times vs Λ(t)/Λ(T)", fits.arrivalTimes));
+    const std::string ksQuantity = "KS, arrival times vs Λ(t)/Λ(T)";
+    if (fits.cumulativeRateAccurate) {
+        result.summary.push_back(kolmogorovSmirnovRow(ksQuantity, fits.arrivalTimes));
+    } else {
+        result.summary.push_back({ksQuantity, "not computed", "Λ(t) not accurate enough"});
+        result.notes.push_back("Λ(t) = ∫₀ᵗ λ(s) ds could not be computed to 10⁻⁶ of Λ(T) (estimated error "
+                               + formatSignificant(fits.cumulativeRateError, 2) + " against Λ(T) = " + number(mean)
+                               + "): the arrival times are not KS-tested, and Λ(T) in the other rows is approximate.");
+    }
     result.summary.push_back({"Thinning: accepted / proposed points",
                               sim.candidates > 0 ? formatSignificant(double(sim.accepted) / double(sim.candidates), 4)
                                                  : std::string("no candidates"),
                               dominating > 0 ? "Λ(T)/Λ*(T) = " + formatSignificant(mean / dominating, 4) : ""});
+    if (p.rateBound > 0 && sim.candidates > 0 && double(sim.accepted) < kWastefulAcceptance * double(sim.candidates))
+        result.notes.push_back("Only " + formatSignificant(100.0 * double(sim.accepted) / double(sim.candidates), 2)
+                               + " % of the proposed points were kept: rateBound = " + number(p.rateBound)
+                               + " is far above λ on most of [0, T], and each proposal evaluates λ; rateBound = 0 "
+                                 "(automatic) bounds λ piece by piece and proposes fewer.");
     result.summary.push_back({"Simulation time", formatRunTime(sim.seconds, sim.threads), ""});
     return result;
 }

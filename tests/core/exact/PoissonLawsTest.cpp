@@ -11,7 +11,6 @@
 
 #include <cmath>
 #include <limits>
-#include <numbers>
 #include <numeric>
 
 using namespace walklab::core;
@@ -90,36 +89,6 @@ TEST(PoissonLaws, TotalVariationWithinBarbourHallBounds)
     EXPECT_EQ(binomialPoissonTotalVariation(10, 0), 0);
     EXPECT_THROW(binomialPoissonTotalVariation(10, 11), std::invalid_argument);
     EXPECT_THROW(binomialPoissonTotalVariation(0, 1), std::invalid_argument);
-}
-
-TEST(PoissonLaws, IntegratedRateClosedForms)
-{
-    using std::numbers::pi;
-    // Λ(t) = ∫_0^t (3 + 2 sin(2πs/24)) ds = 3t + (24/π)(1 − cos(2πt/24)).
-    auto sine = [](double s) { return 3 + 2 * std::sin(2 * pi * s / 24); };
-    for (const double t : {1.0, 6.0, 12.0, 30.5, 48.0}) {
-        const double exact = 3 * t + 24 / pi * (1 - std::cos(2 * pi * t / 24));
-        EXPECT_NEAR(integratedRate(sine, 0, t), exact, 1e-12 * exact) << t;
-    }
-    // ∫_0^2 e^s ds = e² − 1; a step (t < 12 ? 5 : 1) over [0, 24] gives 72 (kink: 10⁻⁸).
-    EXPECT_NEAR(integratedRate([](double s) { return std::exp(s); }, 0, 2), std::expm1(2.0), 1e-13);
-    EXPECT_NEAR(integratedRate([](double s) { return s < 12 ? 5.0 : 1.0; }, 0, 24), 72.0, 1e-8);
-    EXPECT_EQ(integratedRate(sine, 3, 3), 0);
-    EXPECT_TRUE(std::isnan(integratedRate([](double s) { return 1 / (s - 1); }, 0, 2)));
-}
-
-TEST(PoissonLaws, CumulativeRateInterpolatesTheIntegral)
-{
-    using std::numbers::pi;
-    auto sine = [](double s) { return 3 + 2 * std::sin(2 * pi * s / 24); };
-    const CumulativeRate lambda(sine, 48.0);
-    EXPECT_NEAR(lambda.total(), 144.0, 1e-10);  // 3·48 + (24/π)(1 − cos 4π) = 144
-    for (double t = 0.013; t < 48; t += 1.37) {
-        const double exact = 3 * t + 24 / pi * (1 - std::cos(2 * pi * t / 24));
-        EXPECT_NEAR(lambda(t), exact, 1e-10 * 144) << t;
-    }
-    EXPECT_EQ(lambda(-1), 0);
-    EXPECT_EQ(lambda(100), lambda.total());
 }
 
 TEST(PoissonLaws, CellProbabilitiesLumpTheTails)

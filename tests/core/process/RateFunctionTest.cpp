@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <thread>
@@ -112,4 +113,41 @@ TEST(RateFunction, CheckRateFindsNegativeInfiniteAndHugeValues)
     auto huge = checkRate(*RateFunction::parse("1e7"), 1.0);
     ASSERT_FALSE(huge.has_value());
     EXPECT_EQ(huge.error().front().message, "rate = 1e7: reaches λ = 1e+07 at t = 0; must stay at most 10^6");
+}
+
+TEST(RateFunction, CheckRateRefinesANarrowPeakToItsHeight)
+{
+    // λ = 1 + 500 exp(−10⁵ (t − 10.003)²) on [0, 48]: the peak (sd 0.0022) lies between grid times
+    // 10.0 − 0.0039 and 10.0078, where λ is 5.3 and 51; Brent's method from the grid's local
+    // maximum finds λ = 501 at t = 10.003 (to its 26-bit tolerance, ~10⁻⁸ relative in t).
+    auto scan = checkRate(*RateFunction::parse("1 + 500*exp(-100000*(t-10.003)^2)"), 48.0);
+    ASSERT_TRUE(scan.has_value());
+    EXPECT_NEAR(scan->maxRate, 501.0, 1e-6);
+    EXPECT_NEAR(scan->maxTime, 10.003, 1e-6);
+    EXPECT_EQ(scan->values.size(), 4097u);
+    EXPECT_LT(*std::max_element(scan->values.begin(), scan->values.end()), 60.0);  // the grid alone
+    // One refined peak per grid local maximum: only the peak (the ends are flat, λ = 1).
+    ASSERT_EQ(scan->peaks.size(), 1u);
+    EXPECT_NEAR(scan->peaks[0].value, 501.0, 1e-6);
+    // A value met only by the refinement is checked too.
+    auto high = checkRate(*RateFunction::parse("1 + 2e6*exp(-100000*(t-10.003)^2)"), 48.0);
+    ASSERT_FALSE(high.has_value());
+    EXPECT_NE(high.error().front().message.find("must stay at most 10^6"), std::string::npos);
+}
+
+TEST(RateFunction, LocalMaximumAndSuggestedBound)
+{
+    const auto peak = *RateFunction::parse("1 + 500*exp(-100000*(t-10.003)^2)");
+    const RatePeak found = localMaximum(peak, 9.99, 10.02, 10.0);
+    EXPECT_NEAR(found.value, 501.0, 1e-6);
+    EXPECT_NEAR(found.time, 10.003, 1e-6);
+    // A plateau Brent cannot climb: the known high point is kept.
+    const auto spike = *RateFunction::parse("t > 0.24417 && t < 0.24435 ? 50 : 1");
+    EXPECT_EQ(localMaximum(spike, 0.2439, 0.2446, 0.2442).value, 50.0);
+    // 1 % up, rounded up to 3 significant digits.
+    EXPECT_EQ(suggestedBound(501.0), 507.0);
+    EXPECT_DOUBLE_EQ(suggestedBound(5.0), 5.05);
+    EXPECT_DOUBLE_EQ(suggestedBound(50.0), 50.5);
+    EXPECT_DOUBLE_EQ(suggestedBound(0.999), 1.01);
+    EXPECT_EQ(suggestedBound(0.0), 0.0);
 }

@@ -1,6 +1,7 @@
 // The "poisson-nh" declaration: schema and presets, messages for bad formulas, rates and horizons,
 // the intensity histogram against the closed-form Λ of a sinusoidal rate (and a 10% wrong rate
-// rejected), Λ(T) in the counting and counts views, and independence of the thread count.
+// rejected), Λ(T) in the counting and counts views, independence of the thread count, the rows of
+// a single realisation, and the note when Λ(t) cannot be computed accurately.
 #include "core/experiment/poisson/NonHomogeneousPoissonExperiment.h"
 
 #include "core/experiment/Registry.h"
@@ -142,4 +143,34 @@ TEST(NonHomogeneousPoissonExperiment, SameSeedSameResultWhateverTheThreadCount)
     for (std::size_t i = 0; i < one.panels.size(); ++i)
         for (std::size_t j = 0; j < one.panels[i].series.size(); ++j)
             EXPECT_EQ(one.panels[i].series[j].y, two.panels[i].series[j].y) << one.panels[i].key;
+}
+
+TEST(NonHomogeneousPoissonExperiment, OneRealisationHasNoStandardError)
+{
+    // As walk1d: with M = 1 neither a standard error nor a sample variance exists.
+    const Result r = run({{"realisations", "1"}, {"paths", "1"}, {"seed", "3"}});
+    ASSERT_GE(r.summary.size(), 2u);
+    EXPECT_EQ(r.summary[0].quantity, "Mean of N(T)");
+    EXPECT_NE(r.summary[0].simulated.find(" ± n/a (needs M ≥ 2)"), std::string::npos) << r.summary[0].simulated;
+    EXPECT_EQ(r.summary[1].quantity, "Variance of N(T)");
+    EXPECT_EQ(r.summary[1].simulated, "n/a (needs M ≥ 2)");
+    const Result two = run({{"realisations", "2"}, {"paths", "1"}, {"seed", "3"}});
+    EXPECT_EQ(two.summary[1].simulated.find("n/a"), std::string::npos) << two.summary[1].simulated;
+}
+
+TEST(NonHomogeneousPoissonExperiment, AnUnresolvedLambdaSkipsTheKsTestWithANote)
+{
+    // 1 + sin(10⁵ t) over [0, 1000]: 1.6·10⁷ periods, more than the Λ table may refine.
+    const Result r = run({{"rate", "1 + sin(100000*t)"}, {"horizon", "1000"}, {"realisations", "5"}, {"paths", "0"}});
+    bool row = false, note = false;
+    for (const auto& s : r.summary)
+        row = row || (s.quantity.starts_with("KS,") && s.simulated == "not computed");
+    for (const auto& n : r.notes)
+        note = note || n.find("could not be computed to 10⁻⁶ of Λ(T)") != std::string::npos;
+    EXPECT_TRUE(row);
+    EXPECT_TRUE(note);
+    // A resolvable rate has the test and no such note.
+    const Result fine = run({{"realisations", "5"}, {"paths", "0"}});
+    for (const auto& n : fine.notes)
+        EXPECT_EQ(n.find("could not be computed"), std::string::npos) << n;
 }
