@@ -342,7 +342,7 @@ Expected<Result> PassageExperiment::compute(const PassageSettings& s, RunControl
     result.summary.push_back({"P(T_k < ∞): ever reaches level k", "", formatSignificant(passageProbability(w.level, w.p, w.q), 6)});
     const auto [capped, cappedError] = cappedMean(sim.passage, n, M);
     result.summary.push_back({std::string("E[min(T_k, n)]") + (sim.passage.bins.unit() ? "" : " (bin centres)"),
-                              withError(capped, cappedError, M), passage.law ? formatSignificant(passage.law->cappedMean, 6) : ""});
+                              withSampleError(capped, cappedError, M), passage.law ? formatSignificant(passage.law->cappedMean, 6) : ""});
     const double mean = meanPassageTime(w.level, w.p, w.q);
     result.summary.push_back({"E[T_k]", "", std::isfinite(mean) ? formatSignificant(mean, 6) : "infinite"});
     result.summary.push_back({"Returned to 0 by n", fractionOfWalkers(std::uint64_t(M) - sim.firstReturn.notArrived, M),
@@ -364,7 +364,7 @@ Expected<Result> PassageExperiment::compute(const PassageSettings& s, RunControl
     fillIntegerHistogram(returns, sim.returns, M, returnCount.value_or(std::vector<double>{}), 0,
                          "Simulated (" + countOf(M, "walker") + ")", "Exact");
     result.panels.push_back(std::move(returns));
-    result.summary.push_back({"Mean number of returns by n", withError(sim.returns.mean(), std::sqrt(sim.returns.variance() / double(M)), M),
+    result.summary.push_back({"Mean number of returns by n", withSampleError(sim.returns.mean(), std::sqrt(sim.returns.variance() / double(M)), M),
                               returnCount ? formatSignificant(meanOf(*returnCount), 6) : ""});
     if (returnCount)
         fits.push_back(chiSquaredRow("χ² number of returns vs exact",
@@ -417,7 +417,7 @@ Expected<Result> PassageExperiment::compute(const PassageSettings& s, RunControl
                          "Simulated (" + countOf(M, "walker") + ")",
                          w.p == w.q ? "Exact (reflection principle)" : "Exact (weighted reflection principle)");
     result.panels.push_back(std::move(highest));
-    result.summary.push_back({"E[M_n]", withError(sim.maximum.mean(), std::sqrt(sim.maximum.variance() / double(M)), M),
+    result.summary.push_back({"E[M_n]", withSampleError(sim.maximum.mean(), std::sqrt(sim.maximum.variance() / double(M)), M),
                               maximum ? formatSignificant(meanOf(*maximum), 6) : ""});
     if (maximum)
         fits.push_back(chiSquaredRow("χ² maximum vs exact", countsOf(sim.maximum, 0, std::int64_t(maximum->size()) - 1),

@@ -1,5 +1,6 @@
 #include "core/experiment/walk/PathPanels.h"
 
+#include "core/experiment/SummaryRows.h"
 #include "core/experiment/TextFormat.h"
 #include "core/stats/ChiSquaredTest.h"
 
@@ -9,12 +10,6 @@
 
 namespace walklab::core {
 
-std::string withError(double value, double standardError, std::int64_t count)
-{
-    return formatSignificant(value, 6) + " ± " +
-           (count < 2 ? "n/a (needs M ≥ 2)" : formatSignificant(standardError, 2));
-}
-
 std::string fractionOfWalkers(std::uint64_t k, std::int64_t walkers)
 {
     if (k == 0)
@@ -22,7 +17,7 @@ std::string fractionOfWalkers(std::uint64_t k, std::int64_t walkers)
     if (std::int64_t(k) == walkers)
         return "1 (all " + std::to_string(walkers) + ")";
     const double f = double(k) / double(walkers);
-    return withError(f, std::sqrt(f * (1 - f) / double(walkers)), walkers);
+    return withSampleError(f, std::sqrt(f * (1 - f) / double(walkers)), walkers);
 }
 
 std::string percent(double fraction)

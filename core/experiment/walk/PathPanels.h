@@ -14,8 +14,6 @@
 
 namespace walklab::core {
 
-/// "0.246 ± 0.0014": an estimate from `count` walkers (the error needs at least two).
-std::string withError(double value, double standardError, std::int64_t count);
 
 /// The fraction k/M of M walkers with its binomial standard error ("0.4937 ± 0.005"), or
 /// "1 (all 10)" / "0 (none of 10)" when that error would be 0.

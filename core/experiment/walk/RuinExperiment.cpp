@@ -226,11 +226,14 @@ RuinExperiment::RuinExperiment()
     m_views = {
         {"path", "Sample games", "Capital of the first gamblers over time, between the barriers 0 and a.", true},
         {"ruin", "Ruin probability",
-         "P(ruin) against the starting capital: simulated points with error bars and the exact curve.", true},
+         "P(ruin) against the starting capital: simulated points with error bars and the exact curve.", true,
+         {{"barriers", std::string(kBarrierNames[0])}}},
         {"duration", "Duration",
-         "How long the game lasts: simulated, exact, and the games unfinished after n rounds."},
+         "How long the game lasts: simulated, exact, and the games unfinished after n rounds.", false,
+         {{"barriers", std::string(kBarrierNames[0])}}},
         {"position", "Position (reflecting)",
-         "Reflecting barriers: where the walker is at time n, exact and the stationary law.", true},
+         "Reflecting barriers: where the walker is at time n, exact and the stationary law.", true,
+         {{"barriers", std::string(kBarrierNames[1])}}},
     };
 }
 
@@ -303,7 +306,7 @@ Expected<Result> RuinExperiment::compute(const RuinParams& g, RunControl& contro
         if (law)
             for (std::size_t x = 0; x < law->size(); ++x)
                 mean += (long double)x * (*law)[x];
-        result.summary.push_back({"Mean position at n", withError(sim.positions.mean(), std::sqrt(sim.positions.variance() / m), M),
+        result.summary.push_back({"Mean position at n", withSampleError(sim.positions.mean(), std::sqrt(sim.positions.variance() / m), M),
                                   law ? formatSignificant(double(mean), 6) : ""});
         result.summary.push_back({"Mean of the stationary law", "", formatSignificant(double(stationaryMean), 6)});
         if (law) {
@@ -376,7 +379,7 @@ Expected<Result> RuinExperiment::compute(const RuinParams& g, RunControl& contro
         result.summary.push_back({"Win probability (reach a)", fractionOfWalkers(sim.won, M), win});
     }
     result.summary.push_back({"Expected duration E[T]", "", formatSignificant(expectedDuration(g.capital, g.target, g.p, g.q), 6)});
-    result.summary.push_back({"E[min(T, n)]", withError(sim.durationMean, sim.durationStandardError, M),
+    result.summary.push_back({"E[min(T, n)]", withSampleError(sim.durationMean, sim.durationStandardError, M),
                               law ? formatSignificant(law->truncatedMean, 6) : ""});
     result.summary.push_back({"Expected gain a·P(win) − z", "", formatSignificant(expectedGain(g.capital, g.target, g.p, g.q), 6)});
     result.summary.push_back({"Unfinished after n rounds", fractionOfWalkers(sim.unfinished, M), law ? probability(law->beyond) : ""});

@@ -22,12 +22,6 @@ namespace {
 constexpr double kPlotSds = 5.0;
 constexpr double kTestSds = 10.0;
 
-// An estimate from `count` walkers; its standard error needs at least two.
-std::string withError(double value, double standardError, std::int64_t count)
-{
-    return formatSignificant(value, 6) + " ± " + (count < 2 ? "n/a (needs M ≥ 2)" : formatSignificant(standardError, 2));
-}
-
 // The first-return times of the "returns" panel come from their own streams (domain 1), so
 // that the endpoints and the paths of simulateWalk1D() (domain 0) do not depend on them.
 constexpr std::uint32_t kFirstReturnDomain = 1;
@@ -116,7 +110,7 @@ Errors addObservedPanels(const Walk1DParams& w, const Walk1DSimulation& sim, Run
     }
     result.panels.push_back(firstReturnPanel(*returns, walkers, w.steps, returnedBy ? &*returnedBy : nullptr, ever, w.p != w.q));
     const double byN = double(std::uint64_t(walkers) - returns->notArrived) / double(walkers);
-    result.summary.push_back({"Returned to 0 by step n", withError(byN, std::sqrt(byN * (1 - byN) / double(walkers)), walkers),
+    result.summary.push_back({"Returned to 0 by step n", withSampleError(byN, std::sqrt(byN * (1 - byN) / double(walkers)), walkers),
                               returnedBy ? formatSignificant(returnedBy->back(), 6) : ""});
     if (f) {
         std::vector<std::uint64_t> observed = returns->counts;
@@ -298,8 +292,8 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
     const double seMean = std::sqrt(var / M);
     // Var(s²) ≈ (μ4 − σ⁴)/M; for the walk μ4 = 3σ⁴ + n·(κ4 of one step), close to 2σ⁴/M.
     const double seVar = law.variance() * std::sqrt(2.0 / std::max(1.0, M - 1));
-    result.summary.push_back({"Mean of S_n", withError(mean, seMean, w.walkers), formatSignificant(mu, 6)});
-    result.summary.push_back({"Variance of S_n", withError(var, seVar, w.walkers), formatSignificant(law.variance(), 6)});
+    result.summary.push_back({"Mean of S_n", withSampleError(mean, seMean, w.walkers), formatSignificant(mu, 6)});
+    result.summary.push_back({"Variance of S_n", withSampleError(var, seVar, w.walkers), formatSignificant(law.variance(), 6)});
     result.summary.push_back({"Standard deviation", formatSignificant(std::sqrt(var), 6), formatSignificant(sd, 6)});
     if (exactAvailable) {
         auto [tlo, thi] = law.significantRange(kTestSds);

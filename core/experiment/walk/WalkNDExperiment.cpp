@@ -18,10 +18,7 @@ namespace {
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The estimate of `count` walkers; its standard error needs at least two.
-std::string withError(const Estimate& e, std::int64_t count)
-{
-    return formatSignificant(e.value, 6) + " ± " + (count < 2 ? "n/a (needs M ≥ 2)" : formatSignificant(e.standardError, 2));
-}
+std::string withError(const Estimate& e, std::int64_t count) { return withSampleError(e.value, e.standardError, count); }
 
 
 Panel radialPanel(const WalkNDRun& r, std::vector<std::string>& notes, std::vector<SummaryRow>& summary)
