@@ -126,7 +126,8 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
     const double step = horizon / double(grid - 1);
     sim.gridTimes.resize(grid);
     sim.cumulativeRate.resize(grid);
-    const CumulativeIntensity intensity(rate, horizon);
+    sim.intensity = std::make_shared<const CumulativeIntensity>(rate, horizon);
+    const CumulativeIntensity& intensity = *sim.intensity;
     for (std::size_t j = 0; j < grid; ++j) {
         sim.gridTimes[j] = j + 1 == grid ? horizon : double(j) * step;
         sim.cumulativeRate[j] = intensity(sim.gridTimes[j]);
@@ -288,7 +289,7 @@ Expected<NonHomogeneousPoissonFits> fitNonHomogeneousPoisson(const NonHomogeneou
     auto rate = RateFunction::parse(params.rate, "rate");
     if (!rate)
         return std::unexpected(rate.error());
-    const CumulativeIntensity lambda(*rate, params.horizon);
+    const CumulativeIntensity lambda(*rate, params.horizon);  // the law of `params`, not the simulation's
     NonHomogeneousPoissonFits fits;
     fits.meanEvents = lambda.total();
     fits.cumulativeRateError = lambda.errorBound();

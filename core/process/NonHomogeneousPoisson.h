@@ -4,9 +4,11 @@
 #include "core/exact/PoissonLaws.h"
 #include "core/experiment/Error.h"
 #include "core/experiment/RunControl.h"
+#include "core/process/CumulativeIntensity.h"
 #include "core/stats/IntegerHistogram.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +41,8 @@ struct NonHomogeneousPoissonSimulation {
     std::vector<double> gridTimes;        ///< t_j = j·T/(G − 1), j = 0 … G − 1
     std::vector<double> meanCounts;       ///< (1/M) Σ_i N_i(t_j), one per grid time
     std::vector<double> cumulativeRate;   ///< exact E N(t_j) = Λ(t_j) = ∫_0^{t_j} λ (CumulativeIntensity)
+    /// The table Λ(t) came from, for exact values at other times (bin averages of λ).
+    std::shared_ptr<const CumulativeIntensity> intensity;
 
     std::vector<std::vector<double>> arrivals;  ///< as PoissonSimulation::arrivals
     std::vector<std::int64_t> pathCounts;       ///< N_i(T) of each kept realisation

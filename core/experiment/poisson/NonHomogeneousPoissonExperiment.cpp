@@ -115,7 +115,7 @@ Expected<Result> NonHomogeneousPoissonExperiment::compute(const NonHomogeneousPo
         sim.arrivalTimes, sample, 0.0, p.horizon, densityBins(sim.arrivalTimes.size(), kMaxIntensityBins),
         [&](double t) { return rate(t); },
         "Simulated arrivals per realisation (" + std::to_string(sim.sampleRealisations) + " realisations)",
-        "Rate " + rateLabel));
+        "Rate " + rateLabel + ", mean over each bin", [&](double t) { return (*sim.intensity)(t); }));
     if (sim.sampleRealisations < p.realisations)
         result.notes.push_back("The intensity histogram pools the arrivals of the first "
                                + std::to_string(sim.sampleRealisations) + " realisations.");

@@ -181,7 +181,8 @@ Panel countsPanel(const IntegerHistogram& counts, double mean, const std::string
 Panel densityPanel(const std::string& key, const std::string& title, const std::string& xKey, const std::string& xLabel,
                    const std::string& yLabel, const std::vector<double>& sample, double normaliser, double lo,
                    double hi, int bins, const std::function<double(double)>& density,
-                   const std::string& simulatedLabel, const std::string& exactLabel)
+                   const std::string& simulatedLabel, const std::string& exactLabel,
+                   const std::function<double(double)>& cumulative)
 {
     const double width = (hi - lo) / bins;
     std::vector<std::uint64_t> counts(std::size_t(bins), 0);
@@ -198,7 +199,8 @@ Panel densityPanel(const std::string& key, const std::string& title, const std::
         const double centre = lo + (b + 0.5) * width;
         panel.x.push_back(centre);
         simulated.y.push_back(double(counts[std::size_t(b)]) * scale);
-        exact.y.push_back(density(centre));
+        exact.y.push_back(cumulative ? (cumulative(lo + (b + 1) * width) - cumulative(lo + b * width)) / width
+                                     : density(centre));
     }
     panel.series.push_back(std::move(simulated));
     panel.series.push_back(std::move(exact));

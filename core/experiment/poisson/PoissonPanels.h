@@ -77,14 +77,17 @@ Panel countsPanel(const IntegerHistogram& counts, double mean, const std::string
                   const std::string& xLabel, const std::string& lawLabel);
 
 /// A density histogram over `bins` equal bins of [lo, hi): x = the bin centres, "simulated"
-/// (Bars) = (values in the bin) / (normaliser · bin width) and "exact" (Line) = density(x).
+/// (Bars) = (values in the bin) / (normaliser · bin width) and "exact" (Line) = density(x), or,
+/// when `cumulative` (an antiderivative of density) is given, the density's mean over each bin,
+/// (cumulative(b) − cumulative(a)) / (b − a): what the bar estimates, however narrow a peak.
 /// With normaliser = sample.size() the bar areas are probabilities (summing to the fraction of
 /// the sample inside [lo, hi)); with normaliser = number of realisations it is an intensity
 /// (events per time unit). Requires lo < hi, bins ≥ 1.
 Panel densityPanel(const std::string& key, const std::string& title, const std::string& xKey,
                    const std::string& xLabel, const std::string& yLabel, const std::vector<double>& sample,
                    double normaliser, double lo, double hi, int bins, const std::function<double(double)>& density,
-                   const std::string& simulatedLabel, const std::string& exactLabel);
+                   const std::string& simulatedLabel, const std::string& exactLabel,
+                   const std::function<double(double)>& cumulative = {});
 
 /// Bins of a density histogram of n values: Rice's rule ⌈2 n^{1/3}⌉ (a good default for
 /// smooth densities), within 10 … maxBins so that bars stay readable on a projector.

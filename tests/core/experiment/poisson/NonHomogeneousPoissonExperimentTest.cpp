@@ -116,7 +116,10 @@ TEST(NonHomogeneousPoissonExperiment, ArrivalsFollowTheRateAndCountsFollowPoisso
     const Panel& intensity = *r.find("intensity");
     EXPECT_EQ(intensity.x.size(), 100u);
     EXPECT_EQ(intensity.yLabel, "Events per hour");
-    EXPECT_NEAR(intensity.find("exact")->y[0], 3 + 2 * std::sin(2 * std::numbers::pi * 0.24 / 24), 1e-12);
+    // The exact series is λ's mean over each bin (what a bar estimates), here over [0, 0.48]:
+    // Λ(t) = 3t + (24/π)(1 − cos(2πt/24)), so (Λ(0.48) − Λ(0))/0.48.
+    const double lambda048 = 3 * 0.48 + 24 / std::numbers::pi * (1 - std::cos(2 * std::numbers::pi * 0.48 / 24));
+    EXPECT_NEAR(intensity.find("exact")->y[0], lambda048 / 0.48, 1e-9);
     EXPECT_GT(intensityFit(intensity, 4000, 1.0), 1e-3);
     EXPECT_LT(intensityFit(intensity, 4000, 1.1), 1e-6);
 
