@@ -19,6 +19,9 @@ struct ViewSpec {
     /// Drawn when the user has not chosen views (the window's first plots, an export without
     /// --view). Experiments mark a pair that reads well on a projector: one or two views.
     bool shownByDefault = false;
+    /// For a view that only some parameter values fill: those values ({{"barriers",
+    /// "reflecting"}}); a run with others gives its Panel no series. Empty: every run fills it.
+    ParamSet needs = {};
 };
 
 /// A named set of parameter values ("Hospital births: 3 per hour") offered in a menu; keys
