@@ -1,5 +1,6 @@
 #include "app/CommandLine.h"
 
+#include "app/HeadlessRun.h"
 #include "core/experiment/Registry.h"
 #include "core/experiment/TextFormat.h"
 #include "ui/plot/Exporter.h"
@@ -12,7 +13,9 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <map>
 #include <optional>
+#include <set>
 
 namespace walklab::app {
 
@@ -22,10 +25,11 @@ constexpr int kMaxSide = 10000;
 constexpr int kPanelWidth = 800;   // default export size: 800 × 700 per panel,
 constexpr int kPanelHeight = 700;  // so two panels side by side give 1600 × 700
 constexpr unsigned kMaxThreads = 1024;
+constexpr double kMinScale = 0.5, kMaxScale = 8;
 constexpr int kTextWidth = 79;
 
 const char* const kBuiltinNames[] = {"experiment", "preset", "view", "export", "width",
-                                     "height", "csv", "threads", "print", "help", "h",
+                                     "height", "scale", "csv", "threads", "print", "help", "h",
                                      "version", "v"};
 
 QString q(const std::string& s)
@@ -210,20 +214,68 @@ QString viewList(const core::Experiment& experiment)
     return keys.join(QStringLiteral(", "));
 }
 
-/// The view --csv writes without --view: the last default view. Experiments declare paths
-/// before laws, so this is a table of numbers rather than of sample paths (walk1d: endpoint).
-QString csvDefaultView(const core::Experiment& experiment)
-{
-    const std::vector<std::string> keys = experiment.defaultViews();
-    return keys.empty() ? QString() : q(keys.back());
-}
-
-bool hasView(const core::Experiment& experiment, const QString& key)
+const core::ViewSpec* findView(const core::Experiment& experiment, const std::string& key)
 {
     for (const auto& v : experiment.views())
-        if (q(v.key) == key)
-            return true;
-    return false;
+        if (v.key == key)
+            return &v;
+    return nullptr;
+}
+
+/// The declared key of the view `name` designates in any case ("PATHS" → "paths"), or empty.
+QString viewKey(const core::Experiment& experiment, const QString& name)
+{
+    for (const auto& v : experiment.views())
+        if (q(v.key).compare(name, Qt::CaseInsensitive) == 0)
+            return q(v.key);
+    return {};
+}
+
+/// "barriers = reflecting" for ViewSpec::needs.
+QString needsText(const core::ParamSet& needs)
+{
+    QStringList values;
+    for (const auto& [key, value] : needs)
+        values << q(key) + " = " + q(value);
+    return values.join(", ");
+}
+
+/// The views --csv may write without --view, in the order they are tried, each with the
+/// parameter values it needs ("" for the last one): run() writes the last default view these
+/// parameters fill. Experiments declare paths before laws, so this is a table of numbers
+/// rather than of sample paths (walk1d: endpoint; ruin: position with barriers = reflecting,
+/// else ruin). A view is the last one tried when it needs nothing, or when the views before it
+/// took every other choice of the one parameter it needs.
+QList<QPair<QString, QString>> csvDefaultViews(const core::Experiment& experiment)
+{
+    QList<QPair<QString, QString>> candidates;
+    std::map<std::string, std::set<std::string>> taken;  // choices the candidates so far cover
+    const std::vector<std::string> keys = experiment.defaultViews();
+    for (auto key = keys.rbegin(); key != keys.rend(); ++key) {
+        const core::ViewSpec& view = *findView(experiment, *key);
+        bool last = view.needs.empty();
+        if (view.needs.size() == 1) {
+            const auto& [param, choice] = *view.needs.begin();
+            const core::ParamSpec* spec = experiment.param(param);
+            last = spec && std::all_of(spec->choices.begin(), spec->choices.end(), [&](const core::ParamChoice& c) {
+                       return c.key == choice || taken[param].contains(c.key);
+                   });
+            taken[param].insert(choice);
+        }
+        candidates.append({q(view.key), last ? QString() : needsText(view.needs)});
+        if (last)
+            break;
+    }
+    return candidates;
+}
+
+/// "position with barriers = reflecting, else ruin" (walk1d: "endpoint").
+QString csvDefaultText(const core::Experiment& experiment)
+{
+    QStringList parts;
+    for (const auto& [key, needs] : csvDefaultViews(experiment))
+        parts << (needs.isEmpty() ? key : key + " with " + needs);
+    return parts.join(", else ");
 }
 
 /// A whole number in [lo, hi], or nullopt.
@@ -258,7 +310,7 @@ CommandLine::CommandLine()
     QString csvDefaults;
     for (const auto& e : core::experiments())
         if (!e->views().empty())
-            csvDefaults += (csvDefaults.isEmpty() ? "" : ", ") + q(e->key()) + ": " + csvDefaultView(*e);
+            csvDefaults += (csvDefaults.isEmpty() ? "" : "; ") + q(e->key()) + ": " + csvDefaultText(*e);
 
     m_builtin = {
         {QStringList{"experiment"}, QStringLiteral("Experiment to run: %1 (default %2).").arg(expKeys, defKey),
@@ -271,9 +323,12 @@ CommandLine::CommandLine()
         {QStringList{"view"},
          QStringLiteral("Views to draw, in the image or the window, comma-separated (--view paths,msd), or "
                         "'all' for every view of the experiment (default: its default views, "
-                        "marked below). A CSV file holds a single table, so --csv writes one "
-                        "view: by default the last default view (%1); with --view it writes the "
-                        "first view named (--view paths: walk1d's sample paths table).")
+                        "marked below); names in any case. A view named here that has no data for "
+                        "the parameters (ruin's position with absorbing barriers) is refused; "
+                        "default views and 'all' leave such views out. A CSV file holds a single "
+                        "table, so --csv writes one view: by default the last default view with "
+                        "data (%1); with --view the view named (--view paths: walk1d's sample "
+                        "paths table).")
              .arg(csvDefaults),
          "names"},
         {QStringList{"export"},
@@ -293,6 +348,16 @@ CommandLine::CommandLine()
              .arg(kMaxSide)
              .arg(kPanelHeight),
          "px"},
+        {QStringList{"scale"},
+         QStringLiteral("PNG and JPG: lay the figure out at width/F × height/F and draw it F times "
+                        "denser, so that text and lines keep their size relative to the figure "
+                        "(--width 3200 --height 1400 --scale 2 looks like 1600 × 700, sharper). "
+                        "%1 … %2, default 1; without --width and --height the image is F times "
+                        "the default size. SVG and PDF are drawn at any resolution: --scale other "
+                        "than 1 is refused for them.")
+             .arg(kMinScale)
+             .arg(kMaxScale),
+         "F"},
         {QStringList{"csv"}, "Write the data of one view as comma-separated values to FILE (.csv).", "file"},
         {QStringList{"threads"},
          QStringLiteral("Worker threads of the simulation, 0 … %1 (default 0 = one per core). "
@@ -387,10 +452,13 @@ int CommandLine::parse(const QStringList& arguments)
             }
         }
         m_experimentGiven = owners.size() == 1;
-        if (owners.size() > 1)
-            error(QStringLiteral("--preset %1: experiments %2 all have it; choose one with "
-                                 "--experiment")
-                      .arg(parser.value("preset"), owners.join(", ")));
+        if (owners.size() > 1) {
+            const QString last = owners.takeLast();
+            error(QStringLiteral("--preset %1: experiments %2 and %3 %4 have it; choose one with --experiment")
+                      .arg(parser.value("preset"), owners.join(", "), last,
+                           owners.size() == 1 ? QStringLiteral("both") : QStringLiteral("all")));
+            owners << last;
+        }
         if (owners.isEmpty())
             error(QStringLiteral("--preset %1: no experiment has such a preset (--help lists "
                                  "them)")
@@ -448,7 +516,9 @@ int CommandLine::parse(const QStringList& arguments)
         QStringList names;
         for (const QString& part : value.split(',', Qt::SkipEmptyParts)) {
             QStringList expanded{part.trimmed()};
-            if (expanded.front() == QLatin1String("all") && m_experiment) {
+            if (m_experiment && !viewKey(*m_experiment, expanded.front()).isEmpty())
+                expanded.front() = viewKey(*m_experiment, expanded.front());
+            else if (expanded.front().compare(QLatin1String("all"), Qt::CaseInsensitive) == 0 && m_experiment) {
                 m_allViews = true;
                 expanded.clear();
                 for (const auto& v : m_experiment->views())
@@ -462,7 +532,7 @@ int CommandLine::parse(const QStringList& arguments)
             error(QStringLiteral("--view '%1': name at least one view").arg(value));
         } else if (m_experiment) {
             for (const QString& name : names)
-                if (!hasView(*m_experiment, name))
+                if (!findView(*m_experiment, name.toStdString()))
                     error(QStringLiteral("--view %1: experiment %2 has no such view; its views are %3")
                               .arg(name, q(m_experiment->key()), viewList(*m_experiment)));
         }
@@ -476,7 +546,7 @@ int CommandLine::parse(const QStringList& arguments)
     } else if (m_experiment) {
         for (const auto& key : m_experiment->defaultViews())
             m_imageViews << q(key);
-        m_csvView = csvDefaultView(*m_experiment);
+        m_csvView = csvDefaultViews(*m_experiment).value(0).first;
         m_csvViewChosen = false;
     }
 
@@ -501,7 +571,16 @@ int CommandLine::parse(const QStringList& arguments)
         QFileInfo(m_exportPath).absoluteFilePath() == QFileInfo(m_csvPath).absoluteFilePath())
         error(QStringLiteral("--export and --csv name the same file %1").arg(m_csvPath));
 
-    // Image size: 800 × 700 per panel, two panels per row.
+    // Image size: 800 × 700 per panel, two panels per row, times the scale.
+    if (parser.isSet("scale")) {
+        const QString value = parser.value("scale");
+        bool ok = false;
+        const double v = value.trimmed().toDouble(&ok);
+        if (ok && v >= kMinScale && v <= kMaxScale)
+            m_scale = v;
+        else
+            error(QStringLiteral("--scale %1: must be a number between %2 and %3").arg(value).arg(kMinScale).arg(kMaxScale));
+    }
     defaultImageSize();
     for (auto [name, field] : {std::pair{"width", &m_width}, std::pair{"height", &m_height}}) {
         if (!parser.isSet(name))
@@ -515,6 +594,25 @@ int CommandLine::parse(const QStringList& arguments)
                       .arg(name, value)
                       .arg(kMaxSide));
     }
+    if (m_width > kMaxSide || m_height > kMaxSide)
+        error(QStringLiteral("--scale %1: the image would be %2×%3 pixels (the default size times the scale), "
+                             "more than %4 a side; give --width and --height")
+                  .arg(m_scale)
+                  .arg(m_width)
+                  .arg(m_height)
+                  .arg(kMaxSide));
+    else if (qRound(m_width / m_scale) < 1 || qRound(m_height / m_scale) < 1)
+        error(QStringLiteral("--scale %1 with a %2×%3 image: the figure would be laid out on less than one "
+                             "pixel; width and height must be at least the scale")
+                  .arg(m_scale)
+                  .arg(m_width)
+                  .arg(m_height));
+    if (const auto format = ui::imageFormatForPath(m_exportPath);
+        m_scale != 1 && (format == ui::ImageFormat::Svg || format == ui::ImageFormat::Pdf))
+        error(QStringLiteral("--scale %1 with %2: SVG and PDF are vector images, sharp at any zoom; --scale is "
+                             "for .png and .jpg (--width and --height give the size in points)")
+                  .arg(m_scale)
+                  .arg(m_exportPath));
     if (parser.isSet("threads")) {
         const QString value = parser.value("threads");
         if (auto v = wholeNumber(value, 0, kMaxThreads))
@@ -532,7 +630,7 @@ int CommandLine::parse(const QStringList& arguments)
     if (m_errors > 0)
         return refuse();
     if (!m_headless) {
-        for (const char* name : {"width", "height", "threads"})
+        for (const char* name : {"width", "height", "scale", "threads"})
             if (parser.isSet(name))
                 std::fprintf(stderr, "walklab: note: --%s is used only with --export, --csv or "
                                      "--print; the window ignores it\n", name);
@@ -544,16 +642,53 @@ void CommandLine::defaultImageSize()
 {
     const int panels = int(m_imageViews.size());
     const int columns = std::clamp(panels, 1, 2), rows = std::max(1, (panels + 1) / 2);
-    m_width = kPanelWidth * columns;
-    m_height = kPanelHeight * rows;
+    m_width = qRound(kPanelWidth * columns * m_scale);
+    m_height = qRound(kPanelHeight * rows * m_scale);
+}
+
+bool CommandLine::checkViews(const core::Result& result)
+{
+    QStringList drawn, empty, why;  // why: the titles of the empty views ("Position at n: choose barriers = reflecting")
+    for (const QString& v : m_imageViews) {
+        const core::Panel* panel = result.find(v.toStdString());
+        if (panel && !panel->series.empty()) {
+            drawn << v;
+        } else {  // a view for other parameters: its title says which
+            empty << v;
+            why << (panel ? q(panel->title) : QStringLiteral("not in the result"));
+        }
+    }
+    if (empty.isEmpty())
+        return true;
+    if ((m_viewsGiven && !m_allViews) || drawn.isEmpty()) {  // named, or nothing left: refused like a bad parameter
+        for (qsizetype i = 0; i < empty.size(); ++i)
+            error(QStringLiteral("view %1 has no data for these parameters (%2)").arg(empty[i], why[i]));
+        return false;
+    }
+    for (qsizetype i = 0; i < empty.size(); ++i)
+        empty[i] += " (" + why[i] + ')';
+    if (!m_exportPath.isEmpty())
+        std::fputs(("walklab: note: left out of the image, no data for these parameters: " + empty.join(", ") + '\n')
+                       .toUtf8()
+                       .constData(),
+                   stderr);
+    m_imageViews = drawn;
+    if (!m_sizeGiven)
+        defaultImageSize();
+    if (!m_csvViewChosen)  // the default view of --csv: the last default view these parameters fill
+        for (const auto& [key, needs] : csvDefaultViews(*m_experiment))
+            if (drawn.contains(key)) {
+                m_csvView = key;
+                break;
+            }
+    return true;
 }
 
 int CommandLine::run()
 {
-    core::RunControl control(m_threads);
     core::Expected<core::Result> result;
     try {
-        result = m_experiment->run(m_params, control);
+        result = runHeadless(*m_experiment, m_params, m_threads);
     } catch (const std::exception& e) {  // a defect in the experiment: report it, do not abort
         error(QStringLiteral("internal error in %1: %2").arg(q(m_experiment->key()), QString::fromUtf8(e.what())));
         return kExitFailure;
@@ -568,23 +703,22 @@ int CommandLine::run()
         }
         return refused ? refuse() : kExitFailure;
     }
+    if (!checkViews(*result))
+        return refuse();
 
-    if (m_allViews || !m_viewsGiven) {  // --view all, or the default views: those this result draws (a panel
-                                         // without series is for other parameters)
-        QStringList drawn;
-        for (const QString& v : m_imageViews)
-            if (const core::Panel* p = result->find(v.toStdString()); p && !p->series.empty())
-                drawn << v;
-        if (!drawn.isEmpty() && drawn.size() != m_imageViews.size()) {
-            m_imageViews = drawn;
-            if (!m_sizeGiven)
-                defaultImageSize();
-        }
-    }
+    // Ctrl+C while the outputs are written: the file being written is completed (or, on a
+    // second Ctrl+C, left out: QSaveFile), the others are not started.
+    const auto cancelled = [this] {
+        if (interrupted())
+            error(QStringLiteral("cancelled"));
+        return interrupted();
+    };
     if (!m_exportPath.isEmpty()) {
         ui::PlotCanvas canvas;
         canvas.setResult(*result, m_imageViews);
-        const QString failure = ui::exportPlot(canvas, m_exportPath, m_width, m_height);
+        if (cancelled())
+            return kExitFailure;
+        const QString failure = ui::exportPlot(canvas, m_exportPath, m_width, m_height, m_scale);
         if (!failure.isEmpty()) {
             error(failure);
             return kExitFailure;
@@ -595,27 +729,26 @@ int CommandLine::run()
                 .arg(m_exportPath)
                 .arg(m_width)
                 .arg(m_height)
-                .arg(vector ? QStringLiteral(" pt") : QString()));
+                .arg(vector       ? QStringLiteral(" pt")
+                     : m_scale != 1 ? QStringLiteral(", laid out at %1×%2 and drawn at scale %3")
+                                         .arg(qRound(m_width / m_scale))
+                                         .arg(qRound(m_height / m_scale))
+                                         .arg(m_scale)
+                                    : QString()));
     }
     if (!m_csvPath.isEmpty()) {
-        if (!m_csvViewChosen) {  // the default view: the last default view these parameters fill
-            const auto defaults = m_experiment->defaultViews();
-            for (auto v = defaults.rbegin(); v != defaults.rend(); ++v)
-                if (const core::Panel* p = result->find(*v); p && !p->series.empty()) {
-                    m_csvView = q(*v);
-                    break;
-                }
-        }
         const core::Panel* panel = result->find(m_csvView.toStdString());
         if (!panel) {
             error(QStringLiteral("the result of %1 has no view %2")
                       .arg(q(m_experiment->key()), m_csvView));
             return kExitFailure;
         }
-        if (panel->series.empty()) {  // a view for other parameters: its title says which
+        if (panel->series.empty()) {  // the declared needs (csvDefaultViews) disagree with the result
             error(QStringLiteral("--csv: view %1 has no data for these parameters (%2)").arg(m_csvView, q(panel->title)));
-            return kExitFailure;
+            return refuse();
         }
+        if (cancelled())
+            return kExitFailure;
         const QString failure = ui::exportCsv(*panel, m_csvPath);
         if (!failure.isEmpty()) {
             error(failure);
@@ -674,9 +807,11 @@ QString CommandLine::helpText() const
                  "without a window and writes the files.",
                  0);
     text += '\n' + describeOptions() + '\n' + describeExperiments();
-    text += wrap("Exit status: 0 done; 1 the run or writing a file failed; 2 invalid option, "
-                 "parameter, view, size or file extension, or a run refused as too large "
-                 "(then nothing is written).",
+    text += wrap("Exit status: 0 done; 1 the run or writing a file failed, or Ctrl+C cancelled it; 2 "
+                 "invalid option, parameter, view (or a view named that has no data for the "
+                 "parameters), scale, size or file extension, or a run refused as too large (then "
+                 "nothing is written). On a terminal, a run of over a second shows its progress "
+                 "on stderr.",
                  0) + '\n';
     text += QStringLiteral("Examples:\n"
                            "  walklab --steps 100 --walkers 100000 --seed 7 --export walk.png\n"
@@ -718,11 +853,17 @@ QString CommandLine::describeExperiments() const
         text += wrap(q(e->help()), 4);
         text += QStringLiteral("    Views (* shown by default):\n");
         const std::vector<std::string> defaults = e->defaultViews();
+        const auto csvViews = csvDefaultViews(*e);
         for (const auto& v : e->views()) {
             const bool shown = std::find(defaults.begin(), defaults.end(), v.key) != defaults.end();
             QString description = q(v.title) + ". " + q(v.help);
-            if (q(v.key) == csvDefaultView(*e))
-                description += " Default view of --csv.";
+            if (!v.needs.empty())
+                description += " Only with " + needsText(v.needs) + '.';
+            for (const auto& [key, needs] : csvViews)
+                if (key == q(v.key))
+                    description += csvViews.size() == 1 ? QStringLiteral(" Default view of --csv.")
+                                   : needs.isEmpty()    ? QStringLiteral(" Default view of --csv otherwise.")
+                                                        : " Default view of --csv with " + needs + '.';
             text += optionLine(QStringLiteral("  %1 %2").arg(shown ? "*" : " ", q(v.key)), description, 18);
         }
         text += QStringLiteral("    Parameters:\n");

@@ -58,8 +58,13 @@ private:
     void error(const QString& message);
     /// Ends the messages of a refused request with the hint to --help; returns kExitUsage.
     static int refuse();
-    /// Sets the image size from the number of views: 800 × 700 per panel, two panels per row.
+    /// Sets the image size from the number of views: 800 × 700 per panel, two panels per row,
+    /// times the scale.
     void defaultImageSize();
+    /// Checks that the views named by --view have data in `result`, and leaves out of the
+    /// default views (and of --view all) those that have none, saying so on stderr when an
+    /// image is asked for. False (the reasons printed) when the request cannot be met.
+    bool checkViews(const core::Result& result);
 
     QList<QCommandLineOption> m_builtin;
     QList<ParamOption> m_paramOptions;
@@ -77,6 +82,7 @@ private:
     bool m_csvViewChosen = true;  ///< false: m_csvView is the default, not named by --view
     QString m_exportPath, m_csvPath;
     int m_width = 0, m_height = 0;
+    double m_scale = 1;  ///< --scale: PNG and JPG laid out at width/scale × height/scale
     unsigned m_threads = 0;
     bool m_print = false;
     bool m_headless = false;

@@ -84,6 +84,30 @@ private slots:
                  qPrintable(o.out));
     }
 
+    // Try-out: two owners are "both", and view names, like presets, are taken in any case.
+    void presetOfTwoExperimentsNamesBoth()
+    {
+        const auto o = walklab({"--preset", "FELLER", "--print"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--preset FELLER: experiments passage and ruin both have it; choose one with "
+                                "--experiment"),
+                 qPrintable(o.err));
+    }
+
+    void viewNamesInAnyCase()
+    {
+        const QStringList walk{"--steps", "30", "--walkers", "2000"};
+        const QString lower = path("lower.png"), upper = path("upper.png"), csv = path("paths.csv");
+        QCOMPARE(walklab(walk + QStringList{"--view", "paths,msd", "--export", lower}).exitCode, 0);
+        const auto o = walklab(walk + QStringList{"--view", "PATHS, Msd", "--export", upper});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QCOMPARE(readAll(upper), readAll(lower));
+        const auto one = walklab(walk + QStringList{"--view", "Paths", "--csv", csv});
+        QVERIFY2(one.exitCode == 0 && one.out.contains("(view paths, "), qPrintable(one.err + one.out));
+        QCOMPARE(walklab(walk + QStringList{"--view", "ALL", "--export", upper}).exitCode, 0);
+        QVERIFY(walklab({"--help"}).out.simplified().contains("marked below); names in any case."));
+    }
+
     void badPresets_data()
     {
         QTest::addColumn<QStringList>("args");

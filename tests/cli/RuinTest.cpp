@@ -1,5 +1,6 @@
 // End-to-end runs of the ruin experiment: every view exports headless (PNG, SVG, CSV) for both
-// kinds of barriers, presets run, bad parameters exit with status 2 and write nothing.
+// kinds of barriers, presets run, bad parameters exit with status 2 and write nothing, and a
+// view the barriers leave empty is refused when named, left out (with a note) by default.
 #include "CliHarness.h"
 
 #include <QFile>
@@ -66,7 +67,7 @@ private slots:
     {
         const QString csv = path("placeholder.csv");
         const auto o = walklab(kReflecting + QStringList{"--view", "ruin", "--csv", csv});
-        QVERIFY(o.exitCode != 0);
+        QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains("view ruin has no data") && o.err.contains("choose barriers = absorbing"), qPrintable(o.err));
         QVERIFY(!QFile::exists(csv));
         const QString defaults = path("defaults.png"), two = path("two.png");
@@ -84,6 +85,79 @@ private slots:
         QCOMPARE(readCsv(absorbing).front().join(','), QStringLiteral("capital,simulated,simulated_2se,exact"));
         QCOMPARE(walklab(kReflecting + QStringList{"--csv", reflecting}).exitCode, 0);
         QCOMPARE(readCsv(reflecting).front().join(','), QStringLiteral("position,simulated,exact,stationary"));
+    }
+
+    // Try-out: a view named with --view that the barriers leave empty is refused alike for every
+    // output (exit 2, the reason, nothing written), not drawn white nor silently dropped.
+    void namedViewWithoutDataIsRefused_data()
+    {
+        QTest::addColumn<QStringList>("request");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("export") << QStringList{"--view", "position", "--export"} << "r.png";
+        QTest::newRow("export, with a view that has data") << QStringList{"--view", "path,position", "--export"} << "x.png";
+        QTest::newRow("csv") << QStringList{"--view", "position", "--csv"} << "x.csv";
+        QTest::newRow("print") << QStringList{"--view", "POSITION", "--print"} << "";
+    }
+
+    void namedViewWithoutDataIsRefused()
+    {
+        QFETCH(QStringList, request);
+        QFETCH(QString, file);
+        const auto o = walklab(kAbsorbing + request + (file.isEmpty() ? QStringList{} : QStringList{path(file)}));
+        QCOMPARE(o.exitCode, 2);
+        QCOMPARE(o.err, "walklab: view position has no data for these parameters (Position at n: choose barriers = "
+                        "reflecting)\n" + walklab::test::kHelpHint);
+        QVERIFY(o.out.isEmpty());
+        if (!file.isEmpty())
+            QVERIFY(!QFile::exists(path(file)));
+    }
+
+    // The default views leave position out with one line on stderr, and only when an image is drawn.
+    void defaultViewWithoutDataIsLeftOutWithANote()
+    {
+        const QString png = path("note.png");
+        const auto o = walklab(kAbsorbing + QStringList{"--export", png});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.err, QStringLiteral("walklab: note: left out of the image, no data for these parameters: position "
+                                       "(Position at n: choose barriers = reflecting)\n"));
+        QCOMPARE(QImage(png).size(), QSize(1600, 700));  // path and ruin, side by side
+        const auto print = walklab(kAbsorbing + QStringList{"--print"});
+        QCOMPARE(print.exitCode, 0);
+        QVERIFY2(print.err.isEmpty(), qPrintable(print.err));
+    }
+
+    // Each view has data exactly for the barriers its declaration (shown by --help) needs.
+    void viewsHaveDataForTheBarriersTheHelpNames_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::addColumn<bool>("absorbing");
+        QTest::addColumn<bool>("reflecting");
+        QTest::addColumn<QString>("inHelp");  // the end of the view's entry in --help
+        QTest::newRow("path") << "path" << true << true << "between the barriers 0 and a. * ruin Ruin probability.";
+        QTest::newRow("ruin") << "ruin" << true << false << "and the exact curve. Only with barriers = absorbing.";
+        QTest::newRow("duration") << "duration" << true << false
+                                  << "unfinished after n rounds. Only with barriers = absorbing.";
+        QTest::newRow("position") << "position" << false << true
+                                  << "and the stationary law. Only with barriers = reflecting.";
+    }
+
+    void viewsHaveDataForTheBarriersTheHelpNames()
+    {
+        QFETCH(QString, view);
+        QFETCH(bool, absorbing);
+        QFETCH(bool, reflecting);
+        QFETCH(QString, inHelp);
+        QCOMPARE(walklab(kAbsorbing + QStringList{"--view", view, "--print"}).exitCode, absorbing ? 0 : 2);
+        QCOMPARE(walklab(kReflecting + QStringList{"--view", view, "--print"}).exitCode, reflecting ? 0 : 2);
+        QVERIFY(walklab({"--help"}).out.simplified().contains(inHelp));
+    }
+
+    // --help tells which view --csv writes by default, from the views' declared needs.
+    void helpNamesTheDefaultCsvViewForEachBarrier()
+    {
+        const QString help = walklab({"--help"}).out.simplified();
+        QVERIFY2(help.contains("ruin: position with barriers = reflecting, else ruin;"), qPrintable(help));
+        QVERIFY(help.contains("walk1d: endpoint;"));
     }
 
     void badParametersExitTwoAndWriteNothing()

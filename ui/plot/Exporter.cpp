@@ -38,10 +38,29 @@ QString commit(QSaveFile& file, const QString& path)
     return failure(path, file.errorString());
 }
 
-QString writeRaster(PlotCanvas& canvas, QSaveFile& file, const QString& path, int width,
-                    int height, ImageFormat format)
+/// The figure laid out at width/scale × height/scale and drawn on width × height pixels (as
+/// QCustomPlot::toPixmap does, but always at exactly the size asked for: the scales along x and
+/// y differ from `scale` by less than one layout pixel's worth).
+QImage render(PlotCanvas& canvas, int width, int height, double scale)
 {
-    QImage image = canvas.toPixmap(width, height).toImage();
+    const int layoutWidth = qRound(width / scale), layoutHeight = qRound(height / scale);
+    QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull() || layoutWidth < 1 || layoutHeight < 1)
+        return {};
+    image.fill(Qt::white);
+    QCPPainter painter(&image);
+    if (scale > 1)
+        painter.setMode(QCPPainter::pmNonCosmetic);  // lines thicken with the scale
+    painter.scale(double(width) / layoutWidth, double(height) / layoutHeight);
+    canvas.toPainter(&painter, layoutWidth, layoutHeight);
+    painter.end();
+    return image;
+}
+
+QString writeRaster(PlotCanvas& canvas, QSaveFile& file, const QString& path, int width,
+                    int height, double scale, ImageFormat format)
+{
+    QImage image = render(canvas, width, height, scale);
     if (image.isNull() || image.width() != width || image.height() != height)
         return failure(path, QStringLiteral("cannot render a %1×%2 image (out of memory?)")
                                  .arg(width)
@@ -117,7 +136,7 @@ std::optional<ImageFormat> imageFormatForPath(const QString& path)
     return std::nullopt;
 }
 
-QString exportPlot(PlotCanvas& canvas, const QString& path, int width, int height)
+QString exportPlot(PlotCanvas& canvas, const QString& path, int width, int height, double scale)
 {
     const auto format = imageFormatForPath(path);
     if (!format) {
@@ -132,6 +151,14 @@ QString exportPlot(PlotCanvas& canvas, const QString& path, int width, int heigh
                                  .arg(width)
                                  .arg(height)
                                  .arg(kMaxSide));
+    const bool vector = *format == ImageFormat::Svg || *format == ImageFormat::Pdf;
+    if (!(scale > 0) || qRound(width / scale) < 1 || qRound(height / scale) < 1 || (vector && scale != 1))
+        return failure(path, QStringLiteral("scale %1 does not fit a %2×%3 %4")
+                                 .arg(scale)
+                                 .arg(width)
+                                 .arg(height)
+                                 .arg(vector ? QStringLiteral("vector image (SVG and PDF take scale 1)")
+                                             : QStringLiteral("image (width and height must be at least the scale)")));
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -139,7 +166,7 @@ QString exportPlot(PlotCanvas& canvas, const QString& path, int width, int heigh
     QString error;
     switch (*format) {
     case ImageFormat::Png:
-    case ImageFormat::Jpg: error = writeRaster(canvas, file, path, width, height, *format); break;
+    case ImageFormat::Jpg: error = writeRaster(canvas, file, path, width, height, scale, *format); break;
     case ImageFormat::Svg: error = writeSvg(canvas, file, path, width, height); break;
     case ImageFormat::Pdf: error = writePdf(canvas, file, path, width, height); break;
     }

@@ -17,8 +17,10 @@ std::optional<ImageFormat> imageFormatForPath(const QString& path);
 
 /// Renders `canvas` at width × height pixels (SVG and PDF: the same size in points, vector
 /// output) to `path`, writing through QSaveFile so a failure leaves no file behind.
+/// PNG and JPG with `scale` F ≠ 1: the figure is laid out at width/F × height/F pixels and
+/// drawn F times denser (fonts, lines and margins grow with it); SVG and PDF refuse F ≠ 1.
 /// Returns an empty string on success, otherwise a message naming the file and the cause.
-QString exportPlot(PlotCanvas& canvas, const QString& path, int width, int height);
+QString exportPlot(PlotCanvas& canvas, const QString& path, int width, int height, double scale = 1);
 
 /// Writes `panel` as CSV (core::writeCsv) to `path` through QSaveFile.
 /// Returns an empty string on success, otherwise a message naming the file and the cause.
