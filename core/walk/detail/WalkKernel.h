@@ -183,6 +183,15 @@ inline Errors workCheck(std::int64_t stepped, std::int64_t walkers, std::int64_t
                  + ": lower walkers or steps n"}};
 }
 
+/// The work, in step-equivalents for RunControl's progress, of one walker drawn by the endpoint
+/// shortcut: the steps a walker walking step by step takes in the time of one draw (the ratio of
+/// the two rates workCheck() uses), at most n. So the progress of a run advances with its time,
+/// although its shortcut walkers, counted as n steps each, would be almost all of it.
+inline std::uint64_t shortcutWork(std::int64_t n, double stepsPerSecond)
+{
+    return std::uint64_t(std::clamp(std::ceil(stepsPerSecond / kEndpointDrawsPerSecond), 1.0, double(n)));
+}
+
 inline Errors workCheck(const KernelSetup& setup)
 {
     return workCheck(steppedWalkers(setup), setup.walkers, setup.steps, setup.stepsPerSecond, setup.shortcut);
@@ -268,7 +277,8 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     std::vector<RadialHistogram> radii(workers, setup.radius);
     std::vector<std::optional<SiteSet>> siteSets(workers);
     OrderedMerge<BlockTally> merge(BlockTally(obs.times.size()), &BlockTally::fold);
-    control.setTotalWork(std::uint64_t(setup.walkers) * std::uint64_t(n));
+    const std::uint64_t drawWork = shortcutWork(n, setup.stepsPerSecond);
+    control.setTotalWork(std::uint64_t(stepwise) * std::uint64_t(n) + std::uint64_t(setup.walkers - stepwise) * drawWork);
     constexpr std::int64_t kChunk = std::int64_t(WorkMeter::kChunk);  // steps between cancellation checks
 
     sim.threads = runBlocks(blocks + first, control, [&](std::uint64_t task, unsigned worker) {
@@ -302,7 +312,7 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
                 for (std::int64_t w = begin; w < end; w += kEndpointChunk) {
                     const std::size_t k = std::size_t(std::min(end - w, kEndpointChunk));
                     sampler.jump(xs.data(), k);
-                    if (!meter.add(std::uint64_t(k) * std::uint64_t(n)))
+                    if (!meter.add(std::uint64_t(k) * drawWork))
                         return;
                     for (std::size_t i = 0; i < k; ++i)
                         count(xs[i]);

@@ -265,7 +265,7 @@ TEST(Walk1D, CancelStopsALongRun)
     ASSERT_FALSE(sim.has_value());
     EXPECT_EQ(sim.error().front().kind, ErrorKind::Cancelled);
     EXPECT_GT(control.progress(), 0.0);
-    EXPECT_LT(control.progress(), 1e-3);
+    EXPECT_LT(control.progress(), 0.05);  // a run of minutes, cancelled after 0.2 s
 }
 
 TEST(Walk1D, ProgressReachesOne)

@@ -333,7 +333,7 @@ TEST(LatticeWalkND, CancelStopsALongRun)
     ASSERT_FALSE(sim.has_value());
     EXPECT_EQ(sim.error().front().kind, ErrorKind::Cancelled);
     EXPECT_GT(control.progress(), 0.0);
-    EXPECT_LT(control.progress(), 1e-3);
+    EXPECT_LT(control.progress(), 0.1);  // a run of minutes, cancelled after 0.2 s
 }
 
 TEST(LatticeWalkND, LargeWalksAreBinnedAndProgressReachesOne)
