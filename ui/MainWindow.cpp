@@ -49,6 +49,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 
 namespace walklab::ui {
 
@@ -186,6 +187,13 @@ void MainWindow::buildUi()
     side->addWidget(paramBox);
     connect(m_panel, &ParameterPanel::runRequested, this, &MainWindow::runNow);
     connect(m_panel, &ParameterPanel::dragRunRequested, this, &MainWindow::runWhenIdle);
+    // "Not run — fix …" stays only while there is something to fix.
+    connect(m_panel, &ParameterPanel::paramsChanged, this, [this] {
+        if (m_formErrorShown && m_panel->isValid()) {
+            m_formErrorShown = false;
+            statusBar()->clearMessage();
+        }
+    });
 
     auto* buttons = new QHBoxLayout;
     m_runButton = new QPushButton(tr("Run"));
@@ -242,12 +250,15 @@ void MainWindow::buildUi()
     m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_summary->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_summary->setAlternatingRowColors(true);
-    m_summary->setWordWrap(false);  // one line per row; a scroll bar if the window is narrow
+    // Every column in sight at the window's least width (a 1024-px projector): fitSummary()
+    // sets the widths, and text wraps into lines when they are short.
+    m_summary->setWordWrap(true);
     m_summary->setTextElideMode(Qt::ElideNone);
-    m_summary->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_summary->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_summary->horizontalHeader()->setStretchLastSection(true);
+    m_summary->horizontalHeader()->setMinimumSectionSize(40);
     m_summary->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_summary->installEventFilter(this);
     summaryLayout->addWidget(m_summary);
@@ -393,6 +404,7 @@ void MainWindow::buildMenus()
     help->addAction(tr("&About WalkLab"), this, &MainWindow::about)
         ->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    setMenuFont(m_sidebar->font());
 }
 
 bool MainWindow::selectExperiment(const QString& key)
@@ -423,8 +435,8 @@ void MainWindow::onExperimentChosen(int index)
     // kPlotsWidthPx, and narrower again for a narrower form; never less than the form needs
     // (long units, sliders), nor than kSidebarMinPx.
     QMetaObject::invokeMethod(this, &MainWindow::fitSidebar, Qt::QueuedConnection);
-    m_selector->setToolTip(qs(m_experiment->help()));
-    m_experimentHelp->setText(qs(m_experiment->help()));
+    m_selector->setToolTip(detail::displayText(m_experiment->help()));
+    m_experimentHelp->setText(detail::displayText(m_experiment->help()));
     setWindowTitle(QStringLiteral("WalkLab — ") + qs(m_experiment->title()));
     runNow();
 }
@@ -494,8 +506,10 @@ bool MainWindow::runNow()
         m_panel->focusFirstError();
         statusBar()->showMessage(
             tr("Not run — fix the parameter marked in red: %1").arg(joinMessages(errors)), 10000);
+        m_formErrorShown = true;
         return false;
     }
+    m_formErrorShown = false;
     statusBar()->showMessage(tr("Running…"));
     m_runner->start(*m_experiment, m_panel->params());
     return true;
@@ -569,7 +583,8 @@ void MainWindow::showResult(const core::Result& result)
     m_summary->setRowCount(int(result.summary.size()));
     for (int i = 0; i < int(result.summary.size()); ++i) {
         const core::SummaryRow& row = result.summary[std::size_t(i)];
-        const QString cells[3] = {qs(row.quantity), qs(row.simulated), qs(row.exact)};
+        const QString cells[3] = {detail::displayText(row.quantity), detail::displayText(row.simulated),
+                                  detail::displayText(row.exact)};
         for (int c = 0; c < 3; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setToolTip(cells[c]);
@@ -580,7 +595,7 @@ void MainWindow::showResult(const core::Result& result)
 
     QStringList notes;
     for (const auto& n : result.notes)
-        notes << QStringLiteral("• ") + qs(n);
+        notes << QStringLiteral("• ") + detail::displayText(n);
     m_notes->setText(notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!notes.isEmpty());
 
@@ -596,12 +611,35 @@ void MainWindow::showResult(const core::Result& result)
 
 void MainWindow::fitSummary()
 {
+    // Columns as wide as their longest line when the table has room. Otherwise the values
+    // keep theirs while the quantities still get a quarter of the room, in lines; on a still
+    // narrower table the widest columns are cut to one common width, their text wrapped. No
+    // column leaves the table (a vertical scroll bar's width is always kept for it).
+    const int room = m_summary->width() - 2 * m_summary->frameWidth() - m_summary->verticalScrollBar()->sizeHint().width();
+    std::array<int, 3> natural{}, width{};
+    for (int c = 0; c < 3; ++c)
+        natural[std::size_t(c)] = std::max(m_summary->horizontalHeader()->sectionSizeHint(c),
+                                           static_cast<QAbstractItemView*>(m_summary)->sizeHintForColumn(c));
+    if (room - natural[1] - natural[2] >= std::min(natural[0], room / 4)) {
+        width = natural;
+    } else {
+        std::array<int, 3> order{0, 1, 2};
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return natural[std::size_t(a)] < natural[std::size_t(b)]; });
+        int left = room;
+        for (int i = 0; i < 3; ++i) {
+            const std::size_t c = std::size_t(order[std::size_t(i)]);
+            width[c] = std::min(natural[c], std::max(0, left) / (3 - i));
+            left -= width[c];
+        }
+    }
+    // The first column takes what the values leave; the last stretches to the edge.
+    m_summary->setColumnWidth(0, std::max(0, std::min(natural[0], room - width[1] - width[2])));
+    m_summary->setColumnWidth(1, width[1]);
+
     // Every row when they fit in kSummaryShare of the height, else that much and a scroll
     // bar; never fewer than kSummaryMinRows rows.
     m_summary->resizeRowsToContents();
-    int frame = m_summary->horizontalHeader()->sizeHint().height() + 2 * m_summary->frameWidth();
-    if (m_summary->horizontalScrollBar()->isVisible())
-        frame += m_summary->horizontalScrollBar()->sizeHint().height();
+    const int frame = m_summary->horizontalHeader()->sizeHint().height() + 2 * m_summary->frameWidth();
     int all = frame, least = frame;
     for (int i = 0; i < m_summary->rowCount(); ++i) {
         all += m_summary->rowHeight(i);
@@ -614,8 +652,8 @@ void MainWindow::fitSummary()
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
-    // A narrower table may need its horizontal scroll bar, a taller window allows more rows:
-    // a new height.
+    // A narrower table needs narrower columns (in more lines), a taller window allows more
+    // rows: new widths and height.
     if ((watched == m_summary || watched == m_center) && event->type() == QEvent::Resize)
         QMetaObject::invokeMethod(this, &MainWindow::fitSummary, Qt::QueuedConnection);
     return QMainWindow::eventFilter(watched, event);
@@ -635,11 +673,11 @@ void MainWindow::rebuildViewSwitches()
     const QStringList chosen = m_viewsByExperiment.value(experimentKey);
     for (const core::ViewSpec& view : m_experiment->views()) {
         auto* button = new QToolButton;
-        button->setText(qs(view.title));
+        button->setText(detail::displayText(view.title));
         button->setObjectName(QStringLiteral("view_") + qs(view.key));
         button->setProperty("viewKey", qs(view.key));
-        button->setToolTip(qs(view.help));
-        button->setProperty("viewHelp", qs(view.help));
+        button->setToolTip(detail::displayText(view.help));
+        button->setProperty("viewHelp", detail::displayText(view.help));
         button->setCheckable(true);
         button->setChecked(chosen.contains(qs(view.key)));
         button->setCursor(Qt::PointingHandCursor);
@@ -700,7 +738,7 @@ void MainWindow::syncViewSwitches(const core::Result* result)
         button->setEnabled(available && (shown.size() != 1 || !button->isChecked()));
         // A view that needs other parameters says which (its panel's title).
         const QString help = button->property("viewHelp").toString();
-        button->setToolTip(available ? help : qs(panel->title) + QStringLiteral("\n") + help);
+        button->setToolTip(available ? help : detail::displayText(panel->title) + QStringLiteral("\n") + help);
     }
 }
 
@@ -936,6 +974,14 @@ void MainWindow::about()
                            .arg(version.toHtmlEscaped(), list.join(QString())));
 }
 
+void MainWindow::setMenuFont(const QFont& font)
+{
+    // Menus are windows of their own: they take the application's font, not their parent's.
+    menuBar()->setFont(font);
+    for (QMenu* menu : menuBar()->findChildren<QMenu*>())
+        menu->setFont(font);
+}
+
 void MainWindow::zoomText(int delta)
 {
     const int zoom = std::clamp(m_textZoom + delta, -3, 12);
@@ -949,6 +995,7 @@ void MainWindow::zoomText(int delta)
     m_sidebar->setFont(f);
     m_summaryBox->setFont(f);
     m_viewStrip->setFont(f);
+    setMenuFont(f);
     QFont status = statusBar()->font();
     status.setPointSizeF(f.pointSizeF() - 1);
     statusBar()->setFont(status);

@@ -33,8 +33,9 @@ class Runner;
 /// first its default views; the choice is kept per experiment for the session, and at least
 /// one view stays on; views the parameters leave empty are greyed out and not drawn, see
 /// viewsToDraw), then the PlotCanvas (scrolling when the views need more height than there
-/// is), with the summary table and notes beneath it (wide, so each row stays on one line; at
-/// most a fifth of the height, scrolling beyond, so that the window fits 1400 × 800); beside the
+/// is), with the summary table and notes beneath it (every column in sight at any width, text
+/// wrapped into lines when the table is narrow; at most a fifth of the height, scrolling
+/// beyond, so that the window fits 1400 × 800); beside the
 /// plots, a "Live mode" tab when the result has an event timeline. Menu Presets: the
 /// experiment's classic examples.
 /// Editing a parameter that drives only some views (ParamSpec::views), by typing, its slider
@@ -138,6 +139,8 @@ private:
     void exportCsv();
     void about();
     void zoomText(int delta);
+    /// The menu bar and its menus in `font` (the side panel's: as large as the rest).
+    void setMenuFont(const QFont& font);
 
     const core::Experiment* m_experiment = nullptr;
     ParameterPanel* m_panel = nullptr;
@@ -173,6 +176,7 @@ private:
     QString m_lastDir;  ///< folder of the last export
     int m_textZoom = 0;
     bool m_hasResult = false;
+    bool m_formErrorShown = false;  ///< the status bar says "Not run — fix …"
 };
 
 }  // namespace walklab::ui

@@ -125,7 +125,8 @@ private slots:
                 text += xml.text().toString() + '\n';
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        for (const char* title : {"Position k", "Time t (steps)", "Position S_t", "Probability P(S_n = k)",
+        // Subscripts as the window shows them (ui::detail::displayText): S_t → Sₜ.
+        for (const char* title : {"Position k", "Time t (steps)", "Position Sₜ", "Probability P(Sₙ = k)",
                                   "Sample paths", "Endpoint distribution after n = 50 steps"})
             QVERIFY2(text.contains(QString::fromUtf8(title)), title);
     }

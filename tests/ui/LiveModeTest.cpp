@@ -274,6 +274,82 @@ private slots:
         QCOMPARE(view.replay()->clock(), clock);
     }
 
+    void dotsFitTheirRows()
+    {
+        // Twenty rows in a short plot: a dot, the newest one too, is never taller than a row is
+        // high, so neighbouring rows stay apart; in a tall plot they are as large as before.
+        core::Result result = timelineResult();
+        core::Panel& timeline = result.panels[0];
+        timeline.yTo = 20;
+        for (int row = 5; row <= 20; ++row) {
+            timeline.x.push_back(0.5 * row);
+            timeline.series[0].y.push_back(row);
+        }
+        LiveModeView view;
+        view.setResult(result);
+        auto rowPixels = [&view] {
+            QCPAxis* rows = view.plot()->axisRects().front()->axis(QCPAxis::atLeft);
+            return std::abs(rows->coordToPixel(2) - rows->coordToPixel(1));
+        };
+        for (const QSize size : {QSize(1000, 600), QSize(1000, 1400)}) {
+            view.resize(size);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            for (int i = 0; i < 6; ++i)
+                view.step();
+            view.plot()->replot();
+            const double row = rowPixels();
+            const double dot = view.eventPoints()->scatterStyle().size();
+            QVERIFY2(1.5 * dot <= row, qPrintable(QStringLiteral("%1 px dots, %2 px rows").arg(dot).arg(row)));
+            QVERIFY(dot >= 4);
+            if (size.height() == 1400)
+                QCOMPARE(dot, 13.0);  // room enough: the full size
+        }
+    }
+
+    void histogramRangeStaysPut()
+    {
+        // The count axis runs from 0 to mean + 4 sd of the exact law (2 + 4√2 → 8), whatever the
+        // realisation in progress has counted so far, so the bars never jump and the orange
+        // "this realisation" bar is never cut.
+        LiveModeView view;
+        view.setResult(timelineResult());
+        QCPAxis* k = view.plot()->axisRects().back()->axis(QCPAxis::atBottom);
+        const QCPRange range = k->range();
+        QCOMPARE(range.lower, -0.7);
+        QCOMPARE(range.upper, 8.7);
+        while (!view.replay()->finished()) {
+            view.step();
+            QCOMPARE(k->range(), range);
+        }
+        // A count beyond it widens it: realisation 1 with 12 events.
+        core::Result many = timelineResult();
+        for (int i = 0; i < 9; ++i) {
+            many.panels[0].x.push_back(7 + 0.1 * i);
+            many.panels[0].series[0].y.push_back(1);
+        }
+        view.setResult(many);
+        for (int i = 0; i < 12; ++i)
+            view.step();
+        QCOMPARE(k->range().lower, -0.7);
+        QCOMPARE(k->range().upper, 12.7);
+    }
+
+    void noRealisationSaysWhatIsNeeded()
+    {
+        // paths = 0: nothing to replay, and the status says what to change (not "Play to watch
+        // again" beside a disabled Play).
+        core::Result result = timelineResult();
+        result.panels[0].x.clear();
+        result.panels[0].series[0].y.clear();
+        result.panels[0].yTo = 0;
+        LiveModeView view;
+        view.setResult(result);
+        QVERIFY(view.available());
+        QVERIFY(!view.playButton()->isEnabled());
+        QVERIFY2(view.statusLabel()->text().contains("Paths shown to 1 or more"), qPrintable(view.statusLabel()->text()));
+    }
+
     void speedSlider()
     {
         LiveModeView view;

@@ -5,6 +5,7 @@
 #include "ui/MainWindow.h"
 #include "ui/form/ParameterPanel.h"
 #include "ui/plot/PlotCanvas.h"
+#include "ui/plot/PlotStyle.h"
 #include "ui/Runner.h"
 
 #include <QApplication>
@@ -15,6 +16,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -166,9 +169,9 @@ private slots:
 
         // Summary table and status.
         QCOMPARE(w->summaryTable()->rowCount(), int(r.summary.size()));
-        QCOMPARE(w->summaryTable()->item(0, 0)->text(),
-                 QString::fromStdString(r.summary[0].quantity));
-        QCOMPARE(w->summaryTable()->item(0, 2)->text(), QString::fromStdString(r.summary[0].exact));
+        // The core's text, with subscripts for display ("Mean of S_n" → "Mean of Sₙ").
+        QCOMPARE(w->summaryTable()->item(0, 0)->text(), walklab::ui::detail::displayText(r.summary[0].quantity));
+        QCOMPARE(w->summaryTable()->item(0, 2)->text(), walklab::ui::detail::displayText(r.summary[0].exact));
         QVERIFY(!w->cancelButton()->isEnabled());
         QVERIFY(w->findChild<QLabel*>("lastRun")->text().contains("thread"));
     }
@@ -451,8 +454,8 @@ private slots:
             for (const core::ViewSpec& view : e->views()) {
                 QToolButton* box = w->viewButton(QString::fromStdString(view.key));
                 QVERIFY2(box, view.key.c_str());
-                QCOMPARE(box->text(), QString::fromStdString(view.title));
-                QVERIFY(box->toolTip().endsWith(QString::fromStdString(view.help)));
+                QCOMPARE(box->text(), walklab::ui::detail::displayText(view.title));
+                QVERIFY(box->toolTip().endsWith(walklab::ui::detail::displayText(view.help)));
                 QCOMPARE(box->isChecked(), drawn.contains(QString::fromStdString(view.key)));
                 QVERIFY(box->isVisibleTo(w.get()));
             }
@@ -786,6 +789,92 @@ private slots:
         QCOMPARE(shown.count(), 1);  // nothing of this ran
 
         QVERIFY(w->setChosenViews({"counts", "interarrival"}));
+        QVERIFY(w->selectExperiment("walk1d"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
+    }
+
+    void summaryShowsEveryColumnAtTheLeastWidth()
+    {
+        // At the window's least width (a 1024-px projector) every column of the summary is in
+        // sight, no horizontal scrolling, and no text is cut: it wraps into lines. Ruin's
+        // Feller preset has long values, poisson long quantities and values, walk1d p-values.
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        int runs = 0;
+        for (const char* key : {"ruin", "poisson", "walk1d"}) {
+            QVERIFY(w->selectExperiment(key));
+            ++runs;
+            QTRY_COMPARE_WITH_TIMEOUT(shown.count(), runs, 30000);
+            if (QString(key) == "ruin") {
+                QAction* feller = nullptr;
+                for (QAction* a : w->presetsMenu()->actions())
+                    if (a->text().startsWith("Feller"))
+                        feller = a;
+                QVERIFY(feller);
+                feller->trigger();
+                ++runs;
+                QTRY_COMPARE_WITH_TIMEOUT(shown.count(), runs, 60000);
+            }
+            QApplication::processEvents();
+            w->resize(std::max(w->minimumSizeHint().width(), w->minimumWidth()), 768);
+            QApplication::processEvents();
+            QApplication::processEvents();
+            QTableWidget* summary = w->summaryTable();
+            const QAbstractItemView* view = summary;  // sizeHintFor… are public here
+            const QString where = QString::fromLatin1(key);
+            // Every column within the table, no word of any cell wider than its column (text
+            // wraps at spaces only), and every row as high as its wrapped text.
+            const QFontMetrics metrics = summary->fontMetrics();
+            for (int c = 0; c < 3; ++c) {
+                QVERIFY2(summary->columnViewportPosition(c) + summary->columnWidth(c) <= summary->viewport()->width(),
+                         qPrintable(where));
+                for (int r = 0; r < summary->rowCount(); ++r)
+                    for (const QString& word : summary->item(r, c)->text().split(' '))
+                        QVERIFY2(metrics.horizontalAdvance(word) + 8 <= summary->columnWidth(c),
+                                 qPrintable(QStringLiteral("%1: “%2” in %3 px").arg(where, word).arg(summary->columnWidth(c))));
+            }
+            for (int r = 0; r < summary->rowCount(); ++r)
+                QVERIFY(summary->rowHeight(r) >= view->sizeHintForRow(r) - 1);
+            // Where the window leaves room, the values are whole, one line each: walk1d.
+            if (QString(key) == "walk1d")
+                for (int c = 1; c < 3; ++c)
+                    QVERIFY2(summary->columnWidth(c) >= view->sizeHintForColumn(c), qPrintable(where));
+        }
+        w->resize(1400, 800);
+        QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
+        ++runs;
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), runs, 30000);
+    }
+
+    void statusClearsOnceTheFormIsValid()
+    {
+        type("steps", "abc");
+        QVERIFY(!w->runNow());
+        QVERIFY(w->statusBar()->currentMessage().startsWith("Not run"));
+        type("steps", "10");  // "1" is valid already: cleared as soon as it is
+        QVERIFY(w->statusBar()->currentMessage().isEmpty());
+        w->parameterPanel()->resetToDefaults();
+        QVERIFY(w->parameterPanel()->isValid());
+    }
+
+    void menusAreAsLargeAsTheRest()
+    {
+        const qreal size = w->parameterPanel()->font().pointSizeF();
+        QCOMPARE(w->menuBar()->font().pointSizeF(), size);
+        for (QMenu* menu : w->menuBar()->findChildren<QMenu*>())
+            QCOMPARE(menu->font().pointSizeF(), size);
+    }
+
+    void subscriptsInViewsAndSummary()
+    {
+        // Core text with underscores is shown with subscripts: poisson's "Waiting time S_k".
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        QVERIFY(w->selectExperiment("poisson"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QCOMPARE(w->viewButton("waiting")->text(), QStringLiteral("Waiting time Sₖ"));
+        const QRegularExpression raw(QStringLiteral("(?<!\\w)[A-Za-z]_[0-9a-z]"));
+        for (int r = 0; r < w->summaryTable()->rowCount(); ++r)
+            for (int c = 0; c < 3; ++c)
+                QVERIFY2(!w->summaryTable()->item(r, c)->text().contains(raw), qPrintable(w->summaryTable()->item(r, c)->text()));
         QVERIFY(w->selectExperiment("walk1d"));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
     }

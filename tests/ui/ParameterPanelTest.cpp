@@ -3,6 +3,7 @@
 #include "ui/form/ParameterPanel.h"
 #include "ui/form/SliderScale.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -292,6 +293,76 @@ private slots:
         QVERIFY(!panel.isValid());
         QCOMPARE(panel.errorLabel("unit")->text(),
                  QStringLiteral("unit = (empty): must be the name of a time unit"));
+    }
+
+    void unitsFollowTheTimeUnit()
+    {
+        // The poisson form: "per time unit" and "time units" become the unit typed, in the
+        // singular after "per" and in the plural alone; back to the generic words while the
+        // unit is invalid (empty).
+        ParameterPanel panel;
+        panel.setExperiment(core::findExperiment("poisson"));
+        QCOMPARE(panel.unitLabel("rate")->text(), QStringLiteral("per hour"));
+        QCOMPARE(panel.unitLabel("horizon")->text(), QStringLiteral("hours"));
+        QCOMPARE(panel.unitLabel("paths")->text(), QStringLiteral("realisations"));  // no time in it
+        panel.setParams({{"unit", "minute"}});  // the phone-calls preset
+        QCOMPARE(panel.unitLabel("rate")->text(), QStringLiteral("per minute"));
+        QCOMPARE(panel.unitLabel("horizon")->text(), QStringLiteral("minutes"));
+        type(panel, "unit", "days");  // typed in the plural: core::singularUnit
+        QCOMPARE(panel.unitLabel("rate")->text(), QStringLiteral("per day"));
+        QCOMPARE(panel.unitLabel("memoryTime")->text(), QStringLiteral("days"));
+        type(panel, "unit", "");
+        QCOMPARE(panel.unitLabel("rate")->text(), QStringLiteral("per time unit"));
+        QCOMPARE(panel.unitLabel("horizon")->text(), QStringLiteral("time units"));
+    }
+
+    void errorsMoveNoField()
+    {
+        // A message appearing or going moves no field: they are shown beneath all of them,
+        // in room kept for two lines (a click meant for q must not land in p).
+        ParameterPanel panel;
+        panel.setExperiment(walk1d());
+        panel.resize(380, panel.sizeHint().height());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto places = [&panel] {
+            QList<QRect> rects;
+            for (const QString& key : panel.keys()) {
+                const QWidget* input = panel.field(key) ? static_cast<QWidget*>(panel.field(key)) : panel.choiceBox(key);
+                rects << QRect(input->mapTo(&panel, QPoint(0, 0)), input->size());
+            }
+            return rects;
+        };
+        const QList<QRect> before = places();
+        const int height = panel.sizeHint().height();
+        type(panel, "p", "1.5");
+        QApplication::processEvents();
+        QVERIFY(!panel.errorLabel("p")->isHidden());
+        QCOMPARE(places(), before);
+        QCOMPARE(panel.sizeHint().height(), height);  // one message: within the room kept
+        // Beneath the last field.
+        QVERIFY(panel.errorLabel("p")->mapTo(&panel, QPoint(0, 0)).y() > before.back().bottom());
+        type(panel, "p", "0.5");
+        QApplication::processEvents();
+        QCOMPARE(places(), before);
+    }
+
+    void placeholderShowsWhole()
+    {
+        // "Trials n" beside its slider: its placeholder "10·⌈λT⌉" is shown whole, even at the
+        // form's least width.
+        ParameterPanel panel;
+        panel.setExperiment(core::findExperiment("poisson"));
+        panel.resize(panel.minimumSizeHint().width(), panel.sizeHint().height());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QLineEdit* trials = panel.field("trials");
+        QVERIFY(!trials->placeholderText().isEmpty());
+        QVERIFY(panel.slider("trials"));
+        const int need = trials->fontMetrics().horizontalAdvance(trials->placeholderText());
+        // QLineEdit's text area: its contents less 2 px of margin on each side.
+        QVERIFY2(trials->contentsRect().width() - 4 >= need,
+                 qPrintable(QStringLiteral("%1 px for %2 px").arg(trials->contentsRect().width() - 4).arg(need)));
     }
 
     void sliderScales()

@@ -2,6 +2,7 @@
 // plottable types and counts, line styles, legends, colour maps, and equal units at every size.
 #include "SyntheticResults.h"
 #include "ui/plot/PlotCanvas.h"
+#include "ui/plot/PlotStyle.h"
 
 #include <QTest>
 
@@ -405,7 +406,7 @@ private slots:
             // In lines where the plot is narrow, every word there.
             const QString name = item->plottable()->name();
             QCOMPARE(name.contains('\n'), size.width() < 1600);
-            QCOMPARE(QString(name).replace('\n', ' '), label);
+            QCOMPARE(QString(name).replace('\n', ' '), walklab::ui::detail::displayText(label));  // Sₙ
             QVERIFY(item->outerRect().right() <= box.right());
             const QFontMetrics metrics(item->font());
             for (const QString& line : name.split('\n'))
@@ -452,8 +453,8 @@ private slots:
 
     void legendEntriesLeaveRoomForDescenders()
     {
-        // QCustomPlot clips an entry to its own box: the underscore of "S_n" and the tail
-        // of "y" must lie inside it.
+        // QCustomPlot clips an entry to its own box: the subscript of "Sₙ" and the tail of
+        // "y" must lie inside it (measured as deep as an underscore, the deepest of them).
         core::Panel panel = test::logPanel(50);
         panel.series[0].label = "P(S_n = k) by y";
         PlotCanvas canvas;

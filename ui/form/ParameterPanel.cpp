@@ -1,9 +1,11 @@
 #include "ui/form/ParameterPanel.h"
 
 #include "core/experiment/TextFormat.h"
+#include "core/experiment/poisson/PoissonPanels.h"
 #include "ui/form/SliderScale.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -35,6 +37,22 @@ int fieldWidth(const QLineEdit* edit, int chars)
     const QFontMetrics metrics = edit->fontMetrics();
     const int overhead = edit->sizeHint().width() - 17 * metrics.horizontalAdvance(QLatin1Char('x'));
     return overhead + metrics.horizontalAdvance(QString(chars, QLatin1Char('0')));
+}
+
+/// Lines of messages the error area beneath the fields always has room for, so that a message
+/// appearing or going moves nothing below it (Run, the progress bar) in the common case.
+constexpr int kReservedErrorLines = 2;
+
+/// `unit` (a field's unit, "per time unit", "time units") in the words of the time unit
+/// `name` ("minute": "per minute", "minutes"); unchanged when `name` is empty.
+QString inTimeUnit(QString unit, const QString& name)
+{
+    if (name.isEmpty())
+        return unit;
+    const std::string singular = core::singularUnit(name.toStdString());
+    unit.replace(QStringLiteral("time units"), qs(core::pluralUnit(singular)));
+    unit.replace(QStringLiteral("time unit"), qs(singular));
+    return unit;
 }
 
 /// Placeholder of a field whose default is derived: the help's "empty means X." if it says
@@ -81,14 +99,35 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
     m_grid->setVerticalSpacing(2);
     m_grid->setColumnStretch(1, 1);
     outer->addLayout(m_grid);
-    m_generalError = new QLabel(this);
+    // Messages go beneath all the fields, never between them: a field keeps its place when
+    // the one above it turns red (a click meant for q must not land in p).
+    m_errorArea = new QWidget(this);
+    m_errorArea->setObjectName(QStringLiteral("errorArea"));
+    m_errorLayout = new QVBoxLayout(m_errorArea);
+    m_errorLayout->setContentsMargins(0, 0, 0, 0);
+    m_errorLayout->setSpacing(2);
+    outer->addWidget(m_errorArea);
+    m_generalError = new QLabel(m_errorArea);
     m_generalError->setWordWrap(true);
     m_generalError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette pal = m_generalError->palette();
     pal.setColor(QPalette::WindowText, kErrorText);
     m_generalError->setPalette(pal);
     m_generalError->hide();
-    outer->addWidget(m_generalError);
+    m_errorLayout->addWidget(m_generalError);
+    reserveErrorRoom();
+}
+
+void ParameterPanel::reserveErrorRoom()
+{
+    m_errorArea->setMinimumHeight(kReservedErrorLines * fontMetrics().lineSpacing());
+}
+
+void ParameterPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        reserveErrorRoom();
+    QWidget::changeEvent(event);
 }
 
 void ParameterPanel::setExperiment(const core::Experiment* experiment)
@@ -98,6 +137,8 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
         delete item->widget();
         delete item;
     }
+    for (const Row& r : std::as_const(m_rows))
+        delete r.error;
     m_rows.clear();
     m_order.clear();
     m_choiceErrors.clear();
@@ -149,6 +190,7 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
             extra = button;
         } else if (!spec.unit.empty()) {
             auto* unit = new QLabel(qs(spec.unit), this);
+            r.unit = unit;
             QPalette up = unit->palette();  // a hint, not a control: dimmer, but readable
             up.setColor(QPalette::WindowText, QColor(0x55, 0x5b, 0x66));
             unit->setPalette(up);
@@ -157,7 +199,7 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
         addRow(qs(spec.label), r.choice ? static_cast<QWidget*>(r.choice) : edit, input, extra,
                tip);
 
-        auto* error = new QLabel(this);
+        auto* error = new QLabel(m_errorArea);
         error->setObjectName(QStringLiteral("error_") + key);
         error->setWordWrap(true);
         error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -165,8 +207,7 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
         pal.setColor(QPalette::WindowText, kErrorText);
         error->setPalette(pal);
         error->hide();
-        m_grid->addWidget(error, row, 1, 1, 2);
-        ++row;
+        m_errorLayout->insertWidget(m_errorLayout->count() - 1, error);  // before the general one
 
         r.error = error;
         m_rows.insert(key, r);
@@ -238,7 +279,11 @@ QWidget* ParameterPanel::makeInput(const core::ParamSpec& spec, Row& row)
     layout->setSpacing(6);
     row.edit->setParent(box);
     row.slider->setParent(box);
-    row.edit->setMaximumWidth(fieldWidth(row.edit, kFieldChars + 2));
+    // Room for its placeholder ("10·⌈λT⌉"), or kFieldChars + 2 digits.
+    const QFontMetrics metrics = row.edit->fontMetrics();
+    const int placeholder = fieldWidth(row.edit, 0) + metrics.horizontalAdvance(row.edit->placeholderText());
+    row.edit->setMaximumWidth(std::max(fieldWidth(row.edit, kFieldChars + 2), placeholder));
+    row.edit->setMinimumWidth(std::max(row.edit->minimumWidth(), placeholder));
     // The slider keeps a usable length however narrow the form's column gets.
     row.slider->setMinimumWidth(row.edit->fontMetrics().horizontalAdvance(QStringLiteral("000000")));
     layout->addWidget(row.edit);
@@ -354,7 +399,23 @@ void ParameterPanel::onEdited()
         return;
     showErrors(validate());
     updateDerived();
+    updateUnits();
     emit paramsChanged();
+}
+
+void ParameterPanel::updateUnits()
+{
+    // Experiments with a time unit ("unit", the Poisson processes) name it in the other
+    // fields' units: "per minute", not "per time unit"; the generic words while it is invalid.
+    const Row unitRow = m_rows.value(QStringLiteral("unit"));
+    if (!unitRow.edit)
+        return;
+    const QString name = unitRow.error->text().isEmpty() ? unitRow.edit->text().trimmed() : QString();
+    for (const QString& key : std::as_const(m_order)) {
+        const Row row = m_rows.value(key);
+        if (row.unit)
+            row.unit->setText(inTimeUnit(qs(m_experiment->param(key.toStdString())->unit), name));
+    }
 }
 
 void ParameterPanel::updateDerived()

@@ -7,16 +7,22 @@
 #include <QWidget>
 
 class QComboBox;
+class QEvent;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSlider;
+class QVBoxLayout;
 
 namespace walklab::ui {
 
-/// One row per core::ParamSpec: label, input (tooltip = help), unit or "New seed" button,
-/// and beneath it a red label with that parameter's error message, hidden while it is fine.
+/// One row per core::ParamSpec: label, input (tooltip = help), unit or "New seed" button.
+/// A field whose value is wrong turns red, and its message (a label per parameter, hidden
+/// while it is fine) shows beneath all the fields, in an area kept two lines high, so no
+/// field ever moves when a message comes or goes. In an experiment with a time unit
+/// (parameter "unit"), units read "per minute", "minutes" instead of "per time unit",
+/// "time units", following that field.
 /// The input is a text field for Integer, Real, Seed and Text parameters (Text is never
 /// parsed here) and a combo box for Choice parameters (showing the labels, storing the keys);
 /// an Integer or Real parameter with ParamSpec::slider also gets a slider beside its field
@@ -61,6 +67,8 @@ public:
     /// The slider of a parameter with ParamSpec::slider, else nullptr.
     QSlider* slider(const QString& key) const { return m_rows.value(key).slider; }
     QLabel* errorLabel(const QString& key) const { return m_rows.value(key).error; }
+    /// The label of a field's unit ("per minute"), or nullptr.
+    QLabel* unitLabel(const QString& key) const { return m_rows.value(key).unit; }
     QPushButton* newSeedButton() const { return m_newSeed; }
     /// The read-only r = 1 − p − q field, or nullptr when the experiment has no p and q.
     QLineEdit* derivedField() const { return m_derived; }
@@ -84,7 +92,12 @@ private:
         QComboBox* choice = nullptr;
         QSlider* slider = nullptr;
         QLabel* error = nullptr;
+        QLabel* unit = nullptr;
     };
+
+    void changeEvent(QEvent* event) override;
+    void reserveErrorRoom();
+    void updateUnits();
 
     QWidget* makeInput(const core::ParamSpec& spec, Row& row);
     QWidget* input(const Row& row) const;
@@ -99,6 +112,8 @@ private:
     QStringList m_order;
     QPushButton* m_newSeed = nullptr;
     QLineEdit* m_derived = nullptr;
+    QWidget* m_errorArea = nullptr;  ///< the messages, beneath every field
+    QVBoxLayout* m_errorLayout = nullptr;
     QLabel* m_generalError = nullptr;
     QMap<QString, QString> m_choiceErrors;  ///< unknown choices given to setParams, by key
     bool m_valid = true;

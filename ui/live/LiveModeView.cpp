@@ -3,6 +3,7 @@
 #include "core/experiment/TextFormat.h"
 #include "ui/FlowLayout.h"
 #include "ui/form/SliderScale.h"
+#include "ui/plot/PlotStyle.h"
 
 #include <qcustomplot.h>
 
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace walklab::ui {
 
@@ -30,12 +30,13 @@ constexpr int kButtonHeight = 52;
 
 constexpr double kEventDot = 13;   // dot size of an event, in pixels …
 constexpr double kSparseRow = 40;  // … while a realisation has at most this many events
+constexpr double kLeastDot = 4;    // and never smaller than this
+constexpr double kDotOfRow = 0.6;  // dots take at most this share of a row's height
+constexpr double kLatestOfDot = 1.5;  // the newest event, larger (0.9 of a row at most)
 
 constexpr int kTickMs = 30;
 constexpr double kMaxTickSeconds = 0.25;  // after a stall the clock skips, it does not race
 constexpr double kFastest = 0.5, kSlowest = 60.0, kDefaultSeconds = 5.0;
-/// Counts whose probability is below this are left off the histogram's axis (unless seen).
-constexpr double kShownProbability = 2e-3;
 
 const QColor kRowDone(200, 205, 212);
 const QColor kRowCurrent(250, 205, 150);
@@ -190,8 +191,6 @@ void LiveModeView::buildPlot()
     m_events->setLineStyle(QCPGraph::lsNone);
     m_latest = m_plot->addGraph(time, row);
     m_latest->setLineStyle(QCPGraph::lsNone);
-    m_latest->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(kLatest, 3), QBrush(kLatest), 22));
     m_cursor = new QCPItemLine(m_plot);
     m_cursor->setClipAxisRect(m_timelineRect);
     for (QCPItemPosition* p : {m_cursor->start, m_cursor->end})
@@ -234,10 +233,10 @@ void LiveModeView::setResult(const core::Result& result)
     const bool wasPlaying = isPlaying();
     m_replay = LiveReplay::fromResult(result);
     if (const core::Panel* timeline = result.find("timeline"))
-        m_timelineRect->axis(QCPAxis::atBottom)->setLabel(QString::fromStdString(timeline->xLabel));
+        m_timelineRect->axis(QCPAxis::atBottom)->setLabel(detail::displayText(timeline->xLabel));
     const core::Panel* counts = result.find("counts");
     m_countsRect->axis(QCPAxis::atBottom)
-        ->setLabel(counts && !counts->xLabel.empty() ? QString::fromStdString(counts->xLabel)
+        ->setLabel(counts && !counts->xLabel.empty() ? detail::displayText(counts->xLabel)
                                                      : tr("Number of events k"));
     m_expected->setVisible(m_replay && !m_replay->lawK().empty());
     if (m_replay) {
@@ -258,8 +257,7 @@ void LiveModeView::setResult(const core::Result& result)
         for (const auto& r : rows)
             events += r.arrivals.size();
         const double perRow = double(events) / double(std::max<std::size_t>(1, rows.size()));
-        const double size = std::clamp(kEventDot * std::sqrt(kSparseRow / perRow), 6.0, kEventDot);
-        m_events->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kEvent, kEvent, size));
+        m_denseDot = std::clamp(kEventDot * std::sqrt(kSparseRow / perRow), 6.0, kEventDot);
     }
     if (!m_replay || !wasPlaying)
         pause();
@@ -324,6 +322,20 @@ void LiveModeView::tick()
     redraw();
 }
 
+double LiveModeView::eventDotSize() const
+{
+    // As large as the row density allows, and no taller than a row is on screen.
+    const QCPRange rows = m_timelineRect->axis(QCPAxis::atLeft)->range();
+    const double rowPx = m_timelineRect->height() / std::max(1.0, rows.size());
+    return std::max(kLeastDot, std::min(m_denseDot, kDotOfRow * rowPx));
+}
+
+void LiveModeView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    redraw();
+}
+
 void LiveModeView::redraw()
 {
     QVector<double> doneKeys, doneValues, curKeys, curValues, eventT, eventRow, latestT, latestRow;
@@ -352,12 +364,11 @@ void LiveModeView::redraw()
     }
 
     // The histogram, on axes that only grow: the expected heights of the whole replay are
-    // known from the start, so the bars rise on a still scale.
-    double kLow = std::numeric_limits<double>::infinity(), kHigh = -kLow, top = 1;
-    auto coverK = [&](double k) {
-        kLow = std::min(kLow, k);
-        kHigh = std::max(kHigh, k);
-    };
+    // known from the start, so the bars rise on a still scale. Counts from 0 (where every
+    // realisation starts) to mean + 4 sd of the exact law (λT + 4√(λT)), wider only when a
+    // count goes beyond.
+    double kHigh = 0, top = 1;
+    auto coverK = [&](double k) { kHigh = std::max(kHigh, k); };
     const std::size_t finished = r ? std::min(r->current(), rows.size()) : 0;
     if (r) {
         for (std::size_t k = 0; k < r->tally().size(); ++k)
@@ -374,10 +385,12 @@ void LiveModeView::redraw()
             coverK(double(now));
             top = std::max(top, (now < r->tally().size() ? r->tally()[now] : 0) + 2.0);
         }
+        double mean = 0;
+        for (std::size_t i = 0; i < r->lawK().size(); ++i)
+            mean += r->lawK()[i] * r->lawP()[i];
+        coverK(std::ceil(mean + 4 * std::sqrt(mean)));
         for (std::size_t i = 0; i < r->lawK().size(); ++i) {
             const double p = r->lawP()[i];
-            if (p >= kShownProbability)
-                coverK(r->lawK()[i]);
             top = std::max(top, std::ceil(1.15 * p * double(rows.size())));
             if (finished > 0) {
                 expectedK.append(r->lawK()[i]);
@@ -388,14 +401,15 @@ void LiveModeView::redraw()
     m_tallyBars->setData(tallyK, tallyN, true);
     m_currentCount->setData(currentK, currentN, true);
     m_expected->setData(expectedK, expectedN, true);
-    if (!(kLow <= kHigh))
-        kLow = kHigh = 0;
-    m_countsRect->axis(QCPAxis::atBottom)->setRange(kLow - 0.7, std::max(kHigh, kLow + 1) + 0.7);
+    m_countsRect->axis(QCPAxis::atBottom)->setRange(-0.7, std::max(kHigh, 1.0) + 0.7);
     m_countsRect->axis(QCPAxis::atLeft)->setRange(0, top * 1.12);  // room for the legend
 
     if (!r) {
         m_status->setText(tr("Live mode needs an experiment whose result has an event timeline "
                              "(the Poisson process)."));
+    } else if (rows.empty()) {
+        m_status->setText(tr("No realisation to replay: set Paths shown to 1 or more and run "
+                             "again."));
     } else if (r->finished()) {
         m_status->setText(tr("All %1 realisations done: %2 events. Reset or Play to watch again.")
                               .arg(rows.size())
@@ -407,6 +421,13 @@ void LiveModeView::redraw()
                               .arg(QString::number(r->clock(), 'f', 2))
                               .arg(r->shown(r->current())));
     }
+    // Dots sized to the rows as the plot lays them out (QCustomPlot::updateLayout's phases).
+    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+        m_plot->plotLayout()->update(phase);
+    const double dot = eventDotSize();
+    m_events->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kEvent, kEvent, dot));
+    m_latest->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(kLatest, std::max(1.5, dot / 6)),
+                                              QBrush(kLatest), kLatestOfDot * dot));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     emit updated();
 }

@@ -24,7 +24,9 @@ namespace walklab::ui {
 /// one row per realisation fills up from the start of the window to its end while its events
 /// appear at their times; below, the histogram of the number of events per finished
 /// realisation grows, beside the expected numbers n · P(N = k) from the Result's exact law,
-/// and the realisation in progress is stacked on it as it counts up. Buttons Play / Pause,
+/// and the realisation in progress is stacked on it as it counts up, on a count axis that stays
+/// put (0 to mean + 4 sd of the exact law, wider only for a count beyond); event dots are
+/// sized to the rows on screen. Buttons Play / Pause,
 /// Step (one event), Reset, and a speed slider (seconds one realisation takes on screen,
 /// 0.5 … 60, logarithmic); large type. A QTimer drives the clock from the event loop, so the
 /// window stays responsive; each tick moves it by the real time elapsed.
@@ -76,11 +78,15 @@ private:
     void tick();
     void redraw();
     void updateControls();
+    void resizeEvent(QResizeEvent* event) override;
+    /// Size of an event's dot in pixels: m_denseDot, at most kDotOfRow of a row's height.
+    double eventDotSize() const;
 
     std::optional<LiveReplay> m_replay;
     QTimer m_timer;
     QElapsedTimer m_clock;
     QString m_countLabel;  ///< x title of the histogram (from the counts panel)
+    double m_denseDot = 13;  ///< dot size the events per row allow (fewer events, larger dots)
 
     QPushButton* m_play = nullptr;
     QPushButton* m_step = nullptr;

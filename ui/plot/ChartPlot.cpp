@@ -94,11 +94,12 @@ struct Extent {
 
 QPen guidePen(int index)
 {
-    QPen pen(kGuideColor, 2.0);
+    // Wide and long-dashed, to read on a projector; the second guide (a ± band) dash-dotted.
+    QPen pen(kGuideColor, 2.5);
     if (index == 0)
-        pen.setStyle(Qt::DashLine);
+        pen.setDashPattern({4.0, 2.0});
     else
-        pen.setDashPattern({1.5, 2.0});
+        pen.setDashPattern({4.0, 1.6, 1.0, 1.6});
     pen.setCapStyle(Qt::FlatCap);
     return pen;
 }
@@ -193,8 +194,8 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
 {
     QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
     QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
-    xAxis->setLabel(QString::fromStdString(panel.xLabel));
-    yAxis->setLabel(QString::fromStdString(panel.yLabel));
+    xAxis->setLabel(displayText(panel.xLabel));
+    yAxis->setLabel(displayText(panel.yLabel));
     if (panel.logY)
         makeLogarithmic(yAxis, QStringLiteral("eb"));  // probabilities: 10^k as a power
     if (panel.logX)
@@ -432,7 +433,7 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
             break;
         }
         }
-        d.plottable->setName(QString::fromStdString(s.label));
+        d.plottable->setName(displayText(s.label));
         d.plottable->setProperty("seriesKey", QString::fromStdString(s.key));
     }
 

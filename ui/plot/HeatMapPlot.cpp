@@ -125,7 +125,7 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
 
     for (std::size_t k = 0; k < values.size(); ++k) {
         const core::Series& s = *values[k];
-        const QString label = QString::fromStdString(s.label.empty() ? s.key : s.label);
+        const QString label = displayText(s.label.empty() ? s.key : s.label);
         // Each map under its title, in a cell of its own: arrangeHeatMap() moves the cells.
         auto* cell = new QCPLayoutGrid;
         cell->setRowSpacing(0);
@@ -145,10 +145,10 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
         closeFrame(rect);
         QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
         QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
-        xAxis->setLabel(QString::fromStdString(panel.xLabel));
+        xAxis->setLabel(displayText(panel.xLabel));
         // The maps share y (they move together): its label and numbers only on the first.
         if (k == 0)
-            yAxis->setLabel(QString::fromStdString(panel.yLabel));
+            yAxis->setLabel(displayText(panel.yLabel));
         else
             yAxis->setTickLabels(false);
         for (QCPAxis* axis : {xAxis, yAxis}) {

@@ -263,7 +263,7 @@ QList<QPair<QString, QString>> PlotCanvas::optionalSeries() const
             if (!s.optional)
                 continue;
             const QString key = QString::fromStdString(s.key);
-            QString label = QString::fromStdString(s.label);
+            QString label = displayText(s.label);
             if (label.isEmpty())
                 label = inherited.isEmpty() ? key : inherited;
             else
@@ -674,7 +674,7 @@ void PlotCanvas::rebuild()
     for (std::size_t index = 0; index < panels.size(); ++index) {
         const core::Panel& panel = *panels[index];
         const int row = int(index) / columns, column = int(index) % columns;
-        QCPTextElement* title = makeTitle(this, QString::fromStdString(panel.title));
+        QCPTextElement* title = makeTitle(this, displayText(panel.title));
         title->setProperty(kFullTitle, title->text());
         plotLayout()->addElement(3 * row, column, title);
 

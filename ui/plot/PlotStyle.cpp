@@ -1,5 +1,7 @@
 #include "ui/plot/PlotStyle.h"
 
+#include <QRegularExpression>
+
 #include <cmath>
 #include <iterator>
 
@@ -9,10 +11,12 @@ namespace {
 
 const QColor kLineColors[] = {QColor(0, 120, 55), QColor(200, 110, 0), QColor(110, 60, 160),
                               QColor(0, 110, 150), QColor(150, 40, 110)};
-const QColor kPathColors[] = {QColor(78, 121, 167),  QColor(242, 142, 43), QColor(225, 87, 89),
-                              QColor(118, 183, 178), QColor(89, 161, 79),  QColor(237, 201, 72),
-                              QColor(176, 122, 161), QColor(255, 157, 167), QColor(156, 117, 95),
-                              QColor(186, 176, 172)};
+// Tableau 10's hues, darkened until each has a contrast of at least 3:1 on white (WCAG's
+// least for graphics), so that single paths read on a projector.
+const QColor kPathColors[] = {QColor(45, 95, 160),  QColor(190, 95, 0),   QColor(200, 40, 45),
+                              QColor(0, 125, 115),  QColor(45, 130, 40),  QColor(140, 110, 0),
+                              QColor(135, 70, 150), QColor(200, 40, 120), QColor(125, 85, 55),
+                              QColor(95, 95, 95)};
 const QColor kGroupColors[] = {QColor(205, 40, 45), QColor(30, 90, 190), QColor(0, 135, 60),
                                QColor(200, 110, 0)};
 
@@ -39,7 +43,52 @@ protected:
     }
 };
 
+/// The Unicode subscript of `c`, or a null QChar when there is none.
+QChar subscriptOf(QChar c)
+{
+    static const QString from = QStringLiteral("0123456789+-=()aeoxhklmnpstijruv\u2212\u0259");
+    static const QString to = QStringLiteral(
+        "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208c\u208d\u208e"
+        "\u2090\u2091\u2092\u2093\u2095\u2096\u2097\u2098\u2099\u209a\u209b\u209c"
+        "\u1d62\u2c7c\u1d63\u1d64\u1d65\u208b\u2094");
+    const qsizetype at = from.indexOf(c);
+    return at < 0 ? QChar() : to.at(at);
+}
+
 }  // namespace
+
+QString displayText(const QString& text)
+{
+    static const QRegularExpression pattern(QStringLiteral("(?<![\\w])(\\w)_(\\{([^{}]+)\\}|[0-9]+|[A-Za-z](?![\\w]))"),
+                                            QRegularExpression::UseUnicodePropertiesOption);
+    QString out;
+    qsizetype done = 0;
+    for (auto it = pattern.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString sub = m.captured(3).isNull() ? m.captured(2) : m.captured(3);
+        QString lowered;
+        for (const QChar c : sub) {
+            const QChar s = subscriptOf(c);
+            if (s.isNull()) {
+                lowered.clear();
+                break;
+            }
+            lowered += s;
+        }
+        if (lowered.isEmpty())
+            continue;  // d_TV: no subscript for T, so the underscore stays
+        out += QStringView(text).mid(done, m.capturedStart(0) - done);
+        out += m.captured(1) + lowered;
+        done = m.capturedEnd(0);
+    }
+    out += QStringView(text).mid(done);
+    return out;
+}
+
+QString displayText(const std::string& text)
+{
+    return displayText(QString::fromStdString(text));
+}
 
 QFont pixelFont(int px, bool bold)
 {
@@ -60,7 +109,7 @@ QColor lineColor(int index)
 QColor pathColor(int index, int count)
 {
     QColor c = kPathColors[std::size_t(index) % std::size(kPathColors)];
-    c.setAlpha(count <= 20 ? 220 : count <= 100 ? 150 : count <= 300 ? 115 : 80);
+    c.setAlpha(count <= 20 ? 235 : count <= 100 ? 150 : count <= 300 ? 115 : 80);
     return c;
 }
 
@@ -71,7 +120,8 @@ QColor groupColor(int index)
 
 double pathWidth(int count)
 {
-    return count <= 20 ? 1.3 : 1.0;
+    // At least 2 px while single paths can be followed; a dense bundle reads as a whole.
+    return count <= 20 ? 2.4 : count <= 100 ? 2.0 : 1.4;
 }
 
 QCPScatterStyle markerStyle(int index)

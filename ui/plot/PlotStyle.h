@@ -5,6 +5,9 @@
 
 #include <QColor>
 #include <QFont>
+#include <QString>
+
+#include <string>
 
 namespace walklab::ui::detail {
 
@@ -23,18 +26,26 @@ inline const QColor kGuideColor(70, 70, 70);
 inline const QColor kAxisColor(60, 60, 60);
 inline const QColor kGridColor(225, 225, 225);
 
+/// Core text as the window and the exports show it: the subscript of a one-letter symbol — one
+/// letter, digits, or anything in braces ("S_n", "X_i", "T_10", "S_{j+1}") — in Unicode
+/// subscript characters ("Sₙ", "Xᵢ", "T₁₀", "Sⱼ₊₁"; DejaVu Sans has them all). Anything else
+/// stays as it is: a character with no Unicode subscript ("d_TV"), names ("path_12", "m_steps").
+/// The core's strings and the CSV headers keep their underscores: this is for display only.
+QString displayText(const QString& text);
+QString displayText(const std::string& text);
+
 /// A sans-serif font of `px` pixels.
 QFont pixelFont(int px, bool bold = false);
 
 /// Colour of curve `index` other than sample paths (the first is walk1d's normal approximation).
 QColor lineColor(int index);
-/// Colour of sample path `index` (muted and distinct, Tableau 10), with the alpha that keeps a
-/// bundle of `count` paths readable.
+/// Colour of sample path `index` (distinct, Tableau 10's hues darkened to a 3:1 contrast on
+/// white), with the alpha that keeps a bundle of `count` paths readable.
 QColor pathColor(int index, int count);
 /// Colour of the `index`-th group of series (Series::group: the parts of sample paths above 0,
 /// those below): strong and far apart, red first, then blue.
 QColor groupColor(int index);
-/// Pen width of a path in a bundle of `count`.
+/// Pen width of a path in a bundle of `count`: at least 2 px up to 100 paths.
 double pathWidth(int count);
 /// Marker of the `index`-th Points series drawn over another series (a trajectory's start,
 /// end, …): distinct shape and colour each, white-rimmed so it stands out on dense paths.

@@ -262,7 +262,7 @@ Ranges drawProjection(QCPAxisRect* rect, const core::Panel& panel, const QSet<QS
             paint.include(q);
         }
         curve->setData(u, v);
-        curve->setName(QString::fromStdString(s.label));
+        curve->setName(displayText(s.label));
         curve->setProperty("seriesKey", QString::fromStdString(s.key));
         if (s.style == core::SeriesStyle::Points) {
             curve->setLineStyle(QCPCurve::lsNone);

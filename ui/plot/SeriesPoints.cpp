@@ -1,5 +1,7 @@
 #include "ui/plot/SeriesPoints.h"
 
+#include "ui/plot/PlotStyle.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,7 +18,7 @@ PathBundle pathBundle(const core::Panel& panel)
     PathBundle bundle;
     for (const auto& s : panel.series)
         if (isPath(s) && bundle.count++ == 0)
-            bundle.firstLabel = QString::fromStdString(s.label);
+            bundle.firstLabel = displayText(s.label);
     return bundle;
 }
 

@@ -161,7 +161,10 @@ void Space3DView::create3D()
     theme->setLabelTextColor(QColor(40, 40, 40));
     theme->setGridLineColor(QColor(205, 208, 214));
     QFont font = pixelFont(kLabelPx);
-    font.setPointSize(32);  // labels are textures scaled with the graph: big is sharp
+    // Labels are textures scaled with the graph, their size on screen growing with the point
+    // size (Qt Data Visualization: 0.05 + size / 500 of the graph's unit): 52 puts them at the
+    // window's text size or larger in a 1024 × 768 window, legible on a projector.
+    font.setPointSize(52);
     theme->setFont(font);
     QValue3DAxis* ours[] = {m_graph->axisX(), m_graph->axisZ(), m_graph->axisY()};  // x, y, z
     for (int k = 0; k < 3; ++k) {
@@ -236,7 +239,7 @@ void Space3DView::show3D(const core::Panel& panel)
                 }
             }
         }
-        series->setName(QString::fromStdString(s->label));
+        series->setName(displayText(s->label));
         series->setProperty("seriesKey", QString::fromStdString(s->key));
         series->dataProxy()->resetArray(data);
         m_graph->addSeries(series);
