@@ -33,6 +33,7 @@
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <numeric>
 
@@ -95,6 +96,29 @@ class MainWindowTest : public QObject {
         QSignalSpy shown(w.get(), &MainWindow::resultShown);
         QTest::mouseClick(w->runButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+    }
+
+    /// Shows every experiment in turn (waiting for its first result, then for the form's layout),
+    /// calls check(e) on each, and returns to walk1d at 1400 × 800, as the tests after expect.
+    void forEachExperiment(const std::function<void(const core::Experiment&)>& check)
+    {
+        QSignalSpy shown(w.get(), &MainWindow::resultShown);
+        int expected = 0;
+        for (const auto& e : core::experiments()) {
+            if (w->experiment() != e.get()) {
+                QVERIFY(w->selectExperiment(QString::fromStdString(e->key())));
+                ++expected;
+                QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
+            }
+            QApplication::processEvents();  // the side panel is measured after the form's layout
+            check(*e);
+            if (QTest::currentTestFailed())
+                break;
+        }
+        w->resize(1400, 800);
+        QVERIFY(w->selectExperiment("walk1d"));
+        ++expected;
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
     }
 
 private slots:
@@ -549,36 +573,17 @@ private slots:
     {
         // Every experiment's window fits the width of a 1024 × 700 screen: long choice labels,
         // long series labels and the live mode's controls do not force its width.
-        QSignalSpy shown(w.get(), &MainWindow::resultShown);
-        int expected = 0;
-        for (const auto& e : core::experiments()) {
-            if (w->experiment() != e.get()) {
-                QVERIFY(w->selectExperiment(QString::fromStdString(e->key())));
-                ++expected;
-                QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
-            }
-            QApplication::processEvents();  // the side panel is measured after the form's layout
+        forEachExperiment([&](const core::Experiment& e) {
             QVERIFY2(w->minimumSizeHint().width() <= 1000 && w->minimumWidth() <= 1000,
-                     qPrintable(QStringLiteral("%1: %2").arg(QString::fromStdString(e->key())).arg(w->minimumSizeHint().width())));
-        }
-        QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
-        ++expected;
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
+                     qPrintable(QStringLiteral("%1: %2").arg(QString::fromStdString(e.key())).arg(w->minimumSizeHint().width())));
+        });
     }
 
     void fieldsShowTheirValuesAtTheLeastWidth()
     {
         // At the window's least width, every text field of every experiment shows 8 digits (or
         // its whole text or placeholder, if shorter) — "Trials n" beside its slider included.
-        QSignalSpy shown(w.get(), &MainWindow::resultShown);
-        int expected = 0;
-        for (const auto& e : core::experiments()) {
-            if (w->experiment() != e.get()) {
-                QVERIFY(w->selectExperiment(QString::fromStdString(e->key())));
-                ++expected;
-                QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
-            }
-            QApplication::processEvents();  // the side panel is measured after the form's layout
+        forEachExperiment([&](const core::Experiment& e) {
             w->resize(w->minimumSizeHint().width(), 700);
             QApplication::processEvents();
             for (const QString& key : w->parameterPanel()->keys()) {
@@ -590,14 +595,10 @@ private slots:
                 const int need = std::min(metrics.horizontalAdvance(text), metrics.horizontalAdvance("00000000"));
                 // QLineEdit's text area: its contents less 2 px of margin on each side.
                 QVERIFY2(edit->contentsRect().width() - 4 >= need,
-                         qPrintable(QStringLiteral("%1 %2: %3 px for %4 px").arg(QString::fromStdString(e->key()), key)
+                         qPrintable(QStringLiteral("%1 %2: %3 px for %4 px").arg(QString::fromStdString(e.key()), key)
                                         .arg(edit->contentsRect().width() - 4).arg(need)));
             }
-        }
-        w->resize(1400, 800);
-        QVERIFY(w->selectExperiment("walk1d"));  // as the tests after this one expect
-        ++expected;
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), expected, 30000);
+        });
     }
 
     void sidePanelFollowsTheForm()
