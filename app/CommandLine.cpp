@@ -214,14 +214,6 @@ QString viewList(const core::Experiment& experiment)
     return keys.join(QStringLiteral(", "));
 }
 
-const core::ViewSpec* findView(const core::Experiment& experiment, const std::string& key)
-{
-    for (const auto& v : experiment.views())
-        if (v.key == key)
-            return &v;
-    return nullptr;
-}
-
 /// The declared key of the view `name` designates in any case ("PATHS" → "paths"), or empty.
 QString viewKey(const core::Experiment& experiment, const QString& name)
 {
@@ -252,7 +244,7 @@ QList<QPair<QString, QString>> csvDefaultViews(const core::Experiment& experimen
     std::map<std::string, std::set<std::string>> taken;  // choices the candidates so far cover
     const std::vector<std::string> keys = experiment.defaultViews();
     for (auto key = keys.rbegin(); key != keys.rend(); ++key) {
-        const core::ViewSpec& view = *findView(experiment, *key);
+        const core::ViewSpec& view = *experiment.view(*key);
         bool last = view.needs.empty();
         if (view.needs.size() == 1) {
             const auto& [param, choice] = *view.needs.begin();
@@ -532,7 +524,7 @@ int CommandLine::parse(const QStringList& arguments)
             error(QStringLiteral("--view '%1': name at least one view").arg(value));
         } else if (m_experiment) {
             for (const QString& name : names)
-                if (!findView(*m_experiment, name.toStdString()))
+                if (!m_experiment->view(name.toStdString()))
                     error(QStringLiteral("--view %1: experiment %2 has no such view; its views are %3")
                               .arg(name, q(m_experiment->key()), viewList(*m_experiment)));
         }

@@ -66,6 +66,15 @@ public:
         return keys;
     }
 
+    /// The spec of the view `viewKey`, or nullptr.
+    const ViewSpec* view(const std::string& viewKey) const
+    {
+        for (const auto& v : views())
+            if (v.key == viewKey)
+                return &v;
+        return nullptr;
+    }
+
     /// The spec of `paramKey`, or nullptr.
     const ParamSpec* param(const std::string& paramKey) const
     {

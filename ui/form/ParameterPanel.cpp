@@ -43,18 +43,6 @@ int fieldWidth(const QLineEdit* edit, int chars)
 /// appearing or going moves nothing below it (Run, the progress bar) in the common case.
 constexpr int kReservedErrorLines = 2;
 
-/// `unit` (a field's unit, "per time unit", "time units") in the words of the time unit
-/// `name` ("minute": "per minute", "minutes"); unchanged when `name` is empty.
-QString inTimeUnit(QString unit, const QString& name)
-{
-    if (name.isEmpty())
-        return unit;
-    const std::string singular = core::singularUnit(name.toStdString());
-    unit.replace(QStringLiteral("time units"), qs(core::pluralUnit(singular)));
-    unit.replace(QStringLiteral("time unit"), qs(singular));
-    return unit;
-}
-
 /// Placeholder of a field whose default is derived: the help's "empty means X." if it says
 /// so ("1 − p" for q), otherwise a generic word.
 QString derivedPlaceholder(const core::ParamSpec& spec)
@@ -414,7 +402,7 @@ void ParameterPanel::updateUnits()
     for (const QString& key : std::as_const(m_order)) {
         const Row row = m_rows.value(key);
         if (row.unit)
-            row.unit->setText(inTimeUnit(qs(m_experiment->param(key.toStdString())->unit), name));
+            row.unit->setText(qs(core::inTimeUnit(m_experiment->param(key.toStdString())->unit, name.toStdString())));
     }
 }
 

@@ -57,6 +57,20 @@ std::string singularUnit(const std::string& name)
     return name;
 }
 
+std::string inTimeUnit(std::string unitText, const std::string& name)
+{
+    if (name.empty())
+        return unitText;
+    const std::string singular = singularUnit(name);
+    const auto replace = [&](const std::string& from, const std::string& to) {
+        for (std::size_t at = unitText.find(from); at != std::string::npos; at = unitText.find(from, at + to.size()))
+            unitText.replace(at, from.size(), to);
+    };
+    replace("time units", pluralUnit(singular));
+    replace("time unit", singular);
+    return unitText;
+}
+
 ParamSpec unitParam(const std::string& what)
 {
     return {"unit", "Time unit", ParamType::Text, 0, 0, "hour", "",

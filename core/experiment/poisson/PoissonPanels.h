@@ -41,6 +41,10 @@ std::string pluralUnit(const std::string& singular);
 /// such plural ("hour", "bus", "s") is returned as it is.
 std::string singularUnit(const std::string& name);
 
+/// A field's unit text in the words of the time unit `name`: "per time unit" → "per minute",
+/// "time units" → "minutes" for "minute" (or "minutes"); unchanged when `name` is empty.
+std::string inTimeUnit(std::string unitText, const std::string& name);
+
 /// The time unit `key`: 1 … kMaxUnitLength characters after trimming, no control characters,
 /// taken in the singular if typed in the plural (singularUnit(): "per minute", not "per minutes");
 /// its plural by pluralUnit(). Error, recorded in `read`: "unit = (empty): must be the name of a time

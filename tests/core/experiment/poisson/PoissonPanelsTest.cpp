@@ -47,6 +47,15 @@ TEST(PoissonPanels, UnitsTypedInThePluralAreTakenInTheSingular)
     EXPECT_EQ(counting->xLabel, "Time t (minutes)");
 }
 
+TEST(PoissonPanels, FieldUnitsInTheWordsOfTheTimeUnit)
+{
+    EXPECT_EQ(inTimeUnit("per time unit", "minute"), "per minute");
+    EXPECT_EQ(inTimeUnit("time units", "minutes"), "minutes");
+    EXPECT_EQ(inTimeUnit("time units", "hour at the desk"), "hours at the desk");
+    EXPECT_EQ(inTimeUnit("per time unit", ""), "per time unit");
+    EXPECT_EQ(inTimeUnit("realisations", "day"), "realisations");
+}
+
 TEST(PoissonPanels, UnitHelpGivesTheLengthTheCheckCountsInCharacters)
 {
     const PoissonExperiment poisson;
