@@ -5,6 +5,7 @@
 #include "core/process/PoissonLimits.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
+#include "core/random/PerWorker.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
 
@@ -52,7 +53,7 @@ Expected<BinomialLimitSimulation> simulateBinomialLimit(const BinomialLimitParam
     BinomialLimitSimulation sim;
     sim.positions.resize(std::size_t(params.paths));
     sim.pathCounts.assign(std::size_t(params.paths), 0);
-    std::vector<IntegerHistogram> partial(workers);
+    PerWorker<IntegerHistogram> partial(workers);
     control.setTotalWork(std::uint64_t(params.repetitions) * std::uint64_t(n));
 
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {

@@ -5,6 +5,7 @@
 #include "core/process/PoissonLimits.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
+#include "core/random/PerWorker.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
 
@@ -72,7 +73,7 @@ Expected<IndependentThinningSimulation> simulateIndependentThinning(const Indepe
     sim.keptFlags.resize(std::size_t(params.paths));
     sim.pathCounts.assign(std::size_t(params.paths), 0);
     std::vector<std::vector<double>> blockKept(blocks);
-    std::vector<Partial> partial(workers);
+    PerWorker<Partial> partial(workers);
     // U < p with U on [0, 1) in steps of 2^-53: p = 1 always keeps, p = 0 never does.
     const double keep = params.keep;
     const double invRate = 1.0 / params.rate;

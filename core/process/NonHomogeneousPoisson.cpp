@@ -7,6 +7,7 @@
 #include "core/process/RateFunction.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
+#include "core/random/PerWorker.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
 
@@ -160,11 +161,11 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
     sim.arrivals.resize(std::size_t(params.paths));
     sim.pathCounts.assign(std::size_t(params.paths), 0);
     std::vector<std::vector<double>> blockArrivals(blocks);
-    std::vector<IntegerHistogram> partial(workers);
-    std::vector<std::vector<std::uint64_t>> binCounts(workers, std::vector<std::uint64_t>(grid, 0));
-    std::vector<std::uint64_t> candidates(workers, 0);
-    std::vector<RateFunction> rates(workers, rate);
-    std::vector<Violation> violations(workers);
+    PerWorker<IntegerHistogram> partial(workers);
+    PerWorker<std::vector<std::uint64_t>> binCounts(workers, std::vector<std::uint64_t>(grid, 0));
+    PerWorker<std::uint64_t> candidates(workers, 0);
+    PerWorker<RateFunction> rates(workers, rate);
+    PerWorker<Violation> violations(workers);
     std::atomic<bool> violated{false};
     std::vector<double> invRates(majorant.rates.size());
     for (std::size_t j = 0; j < invRates.size(); ++j)
@@ -247,7 +248,7 @@ Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const No
                         where + "negative" + at + ", found while thinning; the rate must be ≥ 0 on [0, T]");
         // The peak the candidate landed on, searched within a grid step of the scan on each side.
         const double reach = horizon / double(kScanPoints - 1);
-        const RatePeak peak = localMaximum(rates.front(), std::max(0.0, worst.time - reach),
+        const RatePeak peak = localMaximum(rates[0], std::max(0.0, worst.time - reach),
                                            std::min(horizon, worst.time + reach), worst.time);
         const std::string advice = "λ reaches " + formatSignificant(peak.value, 6) + " near t = "
                                    + formatSignificant(peak.time, 6) + ": set rateBound to at least "

@@ -5,6 +5,7 @@
 #include "core/process/PoissonLimits.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
+#include "core/random/PerWorker.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
 
@@ -264,8 +265,8 @@ Expected<PoissonSimulation> simulatePoisson(const PoissonParams& params, RunCont
     sim.kthArrivals.assign(std::size_t(sim.sampleRealisations), 0.0);
     std::vector<double> firsts(std::size_t(sim.sampleRealisations), 0.0);
     std::vector<std::vector<double>> blockGaps(blocks);
-    std::vector<IntegerHistogram> partial(workers);
-    std::vector<std::vector<double>> buffers(workers);
+    PerWorker<IntegerHistogram> partial(workers);
+    PerWorker<std::vector<double>> buffers(workers);
     if (params.method == PoissonMethod::OrderStatistics)
         for (auto& b : buffers)
             b.reserve(std::size_t(likelyMaxEvents(mean)));
@@ -355,7 +356,7 @@ Expected<PoissonCountingSimulation> simulatePoissonCounting(const PoissonCountin
         return std::unexpected(std::move(e));
     const std::int64_t perBlock = detail::realisationsPerBlock(mean + 1);
     const std::uint64_t blocks = std::uint64_t((params.repetitions + perBlock - 1) / perBlock);
-    std::vector<IntegerHistogram> partial(workerCount(blocks, control));
+    PerWorker<IntegerHistogram> partial(workerCount(blocks, control));
     control.setTotalWork(std::uint64_t(double(params.repetitions) * (mean + 1)));
     const double invRate = 1.0 / params.rate;
 

@@ -5,6 +5,7 @@
 #include "core/process/PoissonLimits.h"
 #include "core/process/detail/PoissonSupport.h"
 #include "core/random/BlockScheduler.h"
+#include "core/random/PerWorker.h"
 #include "core/random/StreamEngine.h"
 #include "core/random/WorkMeter.h"
 
@@ -93,7 +94,7 @@ Expected<SuperpositionSimulation> simulateSuperposition(const SuperpositionParam
         IntegerHistogram counts1, counts2, counts;
         std::vector<double> times1, times2;
     };
-    std::vector<Partial> partial(workers);
+    PerWorker<Partial> partial(workers);
     const double inv1 = 1.0 / params.rate1, inv2 = 1.0 / params.rate2;
     control.setTotalWork(std::uint64_t(double(params.realisations) * (mean + 2)));
 

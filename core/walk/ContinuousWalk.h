@@ -34,7 +34,7 @@ Errors validate(const ContinuousWalkParams& params);
 /// returns or distinct sites: a continuous walk revisits a point with probability 0).
 ///
 /// Steps, drawn from makeStream(seed, block) of walkersPerBlock(n) walkers per block (Gaussian
-/// walks: the walkers that are not tracked in blocks of 2^16 after the tracked ones), in bulk by
+/// walks: the walkers that are not tracked in blocks of 2^14 after the tracked ones), in bulk by
 /// detail::ContinuousSteps (core/walk/detail/ContinuousSteps.h: the formulas and words per step):
 ///  - Pearson, d = 2: angle θ uniform, X = (cos θ, sin θ);
 ///  - Pearson, d = 3: z uniform on (−1, 1), θ uniform, X = (√(1 − z²) cos θ, √(1 − z²) sin θ, z)

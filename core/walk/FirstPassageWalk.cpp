@@ -4,6 +4,7 @@
 // inlined into the per-level code ([[gnu::flatten]] skips callees whose options differ).
 #pragma GCC optimize("fp-contract=off")
 
+#include "core/random/PerWorker.h"
 #include "core/walk/FirstPassageWalk.h"
 
 #include "core/experiment/ParameterCheck.h"
@@ -157,7 +158,7 @@ Expected<FirstPassageSimulation> simulateFirstPassage(const FirstPassageParams& 
     sim.bins = TimeBins::logarithmic(1, n);
     const std::int64_t perBlock = kFirstPassageWalkersPerBlock;
     const std::uint64_t blocks = std::uint64_t((params.walkers + perBlock - 1) / perBlock);
-    std::vector<Tally> tallies(workerCount(blocks, control));
+    PerWorker<Tally> tallies(workerCount(blocks, control));
     for (Tally& tally : tallies)
         tally.counts.assign(sim.bins.bins(), 0);
     control.setTotalWork(std::uint64_t(params.walkers) * std::uint64_t(n));

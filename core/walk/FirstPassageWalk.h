@@ -70,7 +70,10 @@ struct FirstPassageSimulation {
 /// Errors: InvalidParameter (see validate()), Cancelled.
 Expected<FirstPassageSimulation> simulateFirstPassage(const FirstPassageParams& params, RunControl& control);
 
-/// Walkers per random block of simulateFirstPassage().
-inline constexpr std::int64_t kFirstPassageWalkersPerBlock = 4096;
+/// Walkers per random block of simulateFirstPassage(). Small, because a block's cost varies
+/// much (each walker's min(T, n) is heavy-tailed): 10^5 walkers make 98 blocks, and the last
+/// ones on each thread end close together (with 4096, 25 blocks: 2 threads ran 1.77× one
+/// thread against 1.94× for two separate processes, issue 6). A block costs ~1 µs to start.
+inline constexpr std::int64_t kFirstPassageWalkersPerBlock = 1024;
 
 }  // namespace walklab::core

@@ -4,6 +4,7 @@
 // inlined into the per-level code ([[gnu::flatten]] skips callees whose options differ).
 #pragma GCC optimize("fp-contract=off")
 
+#include "core/random/PerWorker.h"
 #include "core/walk/LatticeWalk1D.h"
 
 #include "core/experiment/ParameterCheck.h"
@@ -193,9 +194,14 @@ std::vector<std::int64_t> pathSampleTimes(std::int64_t steps)
     return t;
 }
 
-std::int64_t walkersPerBlock(std::int64_t steps)
+std::int64_t walkersPerBlock(std::int64_t steps, std::int64_t stepsPerBlock)
 {
-    return std::max<std::int64_t>(1, (std::int64_t(1) << 22) / std::max<std::int64_t>(steps, 1));
+    return std::max<std::int64_t>(1, stepsPerBlock / std::max<std::int64_t>(steps, 1));
+}
+
+std::int64_t walkersPerBlock1D(std::int64_t steps, double p, double q)
+{
+    return walkersPerBlock(steps, p == 0.5 && q == 0.5 ? std::int64_t(1) << 24 : kStepsPerBlock);
 }
 
 Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl& control)
@@ -216,9 +222,9 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
     const bool fullPath = std::int64_t(sim.pathTimes.size()) == params.steps + 1;  // n + 1 ≤ kMaxPathPoints
     OrderedMerge<detail::BlockTally> merge(detail::BlockTally(obs.times.size()), &detail::BlockTally::fold);
 
-    // Blocks 0 … trackedBlocks − 1: the tracked walkers, walkersPerBlock(n) per block; then the
+    // Blocks 0 … trackedBlocks − 1: the tracked walkers, walkersPerBlock1D(n, p, q) per block; then the
     // others, detail::kEndpointBlockWalkers per block, drawn in bulk by the endpoint shortcut.
-    const std::int64_t perBlock = walkersPerBlock(params.steps);
+    const std::int64_t perBlock = walkersPerBlock1D(params.steps, params.p, params.q);
     const CpuLevel level = activeCpuLevel();
     const std::uint64_t trackedBlocks = std::uint64_t((obs.tracked + perBlock - 1) / perBlock);
     const std::uint64_t blocks =
@@ -226,7 +232,7 @@ Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl
     const std::uint64_t drawWork = detail::shortcutWork(params.steps, stepsPerSecond(params));
     control.setTotalWork(std::uint64_t(obs.tracked) * std::uint64_t(params.steps)
                          + std::uint64_t(params.walkers - obs.tracked) * drawWork);
-    std::vector<IntegerHistogram> partial(workerCount(blocks, control));
+    PerWorker<IntegerHistogram> partial(workerCount(blocks, control));
 
     sim.threads = runBlocks(blocks, control, [&](std::uint64_t block, unsigned worker) {
         Engine engine = makeStream(params.seed, block);

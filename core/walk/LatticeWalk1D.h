@@ -52,8 +52,8 @@ struct Walk1DSimulation {
 
 /// Simulates M walks of n steps.
 ///
-/// Randomness: the tracked walkers (below) are grouped in blocks of walkersPerBlock(n)
-/// consecutive walkers, the others in blocks of 2^16 after them; block b draws from
+/// Randomness: the tracked walkers (below) are grouped in blocks of walkersPerBlock1D(n, p, q)
+/// consecutive walkers, the others in blocks of 2^14 after them; block b draws from
 /// makeStream(seed, b) only, walkers in order, so the histogram and the paths depend on the
 /// parameters alone, not on control.threads() nor on the CPU level.
 /// Tracked walkers (the first trackedWalkers(M), which include the kept ones) walk step by
@@ -72,7 +72,18 @@ struct Walk1DSimulation {
 /// Errors: InvalidParameter, TooLarge (see validate()), Cancelled. Progress is reported in steps.
 Expected<Walk1DSimulation> simulateWalk1D(const Walk1DParams& params, RunControl& control);
 
-/// Walkers per random block for n steps: about 2^22 steps per block, at least 1 walker.
-std::int64_t walkersPerBlock(std::int64_t steps);
+/// Steps of one random block of walkers: 2^22, about 1 ms of a step-by-step sampler at a few
+/// 10^9 steps/s (the biased 1D walk, 3D); see walkersPerBlock1D() for the symmetric 1D walk.
+inline constexpr std::int64_t kStepsPerBlock = std::int64_t(1) << 22;
+
+/// Walkers per random block for n steps: about stepsPerBlock steps per block, at least 1 walker
+/// (⌊stepsPerBlock / n⌋, or 1 when n > stepsPerBlock).
+std::int64_t walkersPerBlock(std::int64_t steps, std::int64_t stepsPerBlock = kStepsPerBlock);
+
+/// The blocks of the 1D walk (simulateWalk1D() and simulatePathWalk1D(), so that both draw the
+/// same walkers): walkersPerBlock(n, 2^24) for the symmetric walk p = q = 1/2, whose one bit per
+/// step runs at about 1.5·10^11 steps/s (blocks of ~0.1 ms: with 2^22 steps a block took 25 µs and
+/// a 2-thread run spent several % folding the blocks' sums, issue 6), walkersPerBlock(n) otherwise.
+std::int64_t walkersPerBlock1D(std::int64_t steps, double p, double q);
 
 }  // namespace walklab::core

@@ -47,7 +47,7 @@ bool usesRotation(const LatticeWalkParams& params);
 /// Simulates M walks of n steps (see detail::runWalkers for what is observed and when).
 ///
 /// Randomness: the tracked walkers are cut into blocks of walkersPerBlock(n) consecutive walkers,
-/// the others into blocks of 2^16 after them; block b draws from makeStream(seed, b, domain)
+/// the others into blocks of 2^14 after them; block b draws from makeStream(seed, b, domain)
 /// only, so the result depends on the parameters alone. A step takes
 /// one 64-bit draw u and is outcome j for the cumulative thresholds c_{j−1} ≤ u < c_j,
 /// c_j = ⌊2^64·(p₀ + … + p_j)⌋ (probabilities honoured to 2^-64). The symmetric walk on Z²

@@ -1,3 +1,4 @@
+#include "core/random/PerWorker.h"
 #include "core/walk/PathWalk1D.h"
 
 #include "core/experiment/MemoryCheck.h"
@@ -110,7 +111,7 @@ Expected<PathWalk1DSimulation> simulatePathWalk1D(const PathWalk1DParams& params
     sim.timePositive.bins = sim.lastZero.bins = TimeBins::linear(n);
     sim.pathTimes = pathSampleTimes(n);
 
-    const std::int64_t perBlock = walkersPerBlock(n);
+    const std::int64_t perBlock = walkersPerBlock1D(n, params.p, params.q);
     const std::uint64_t blocks = std::uint64_t((params.walkers + perBlock - 1) / perBlock);
     const unsigned workers = workerCount(blocks, control);
     const double binBytes = 8.0 * double(2 * sim.passage.bins.bins() + 2 * sim.timePositive.bins.bins());
@@ -121,7 +122,7 @@ Expected<PathWalk1DSimulation> simulatePathWalk1D(const PathWalk1DParams& params
         return std::unexpected(std::move(e));
     sim.paths.assign(std::size_t(params.paths), std::vector<std::int64_t>(sim.pathTimes.size(), 0));
 
-    std::vector<Tally> tallies(workers);
+    PerWorker<Tally> tallies(workers);
     for (Tally& tally : tallies) {
         tally.passage.assign(sim.passage.bins.bins(), 0);
         tally.firstReturn.assign(sim.firstReturn.bins.bins(), 0);

@@ -66,7 +66,7 @@ struct PathWalk1DSimulation {
 /// Simulates M walks of n steps and records, for each, T_k (or "not by n"), T_0 (or "not by
 /// n"), R_n, P_n, L_n and M_n.
 ///
-/// Randomness exactly as simulateWalk1D(): blocks of walkersPerBlock(n) walkers, block b draws
+/// Randomness exactly as simulateWalk1D(): blocks of walkersPerBlock1D(n, p, q) walkers, block b draws
 /// from makeStream(seed, b), steps through detail::StepSampler1D, so the result depends on the
 /// parameters alone, not on the thread count, and walker w takes the same steps as walker w of
 /// simulateWalk1D() with the same n, p, q, seed.

@@ -1,3 +1,4 @@
+#include "core/random/PerWorker.h"
 #include "core/walk/RuinWalk.h"
 
 #include "core/exact/GamblersRuin.h"
@@ -219,7 +220,7 @@ Expected<RuinSimulation> simulateRuin(const RuinParams& params, RunControl& cont
     control.setTotalWork(std::uint64_t(ruinWork(params)));
 
     const std::size_t bins = absorbing ? sim.durationBins.bins() : 0;
-    std::vector<Tally> tallies(workerCount(blocks, control));
+    PerWorker<Tally> tallies(workerCount(blocks, control));
     for (Tally& t : tallies) {
         t.ruinDurations.assign(bins, 0);
         t.winDurations.assign(bins, 0);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/experiment/RunControl.h"
+#include "core/random/PerWorker.h"
 #include "core/walk/WalkND.h"
 
 #include <cstdint>
@@ -62,7 +63,7 @@ private:
 
     EndpointGrid m_layout;
     bool m_listed;
-    std::vector<Worker> m_workers;
+    PerWorker<Worker> m_workers;
     std::vector<std::uint64_t> m_total;  // listed way: the grid allocate() made
 };
 

@@ -9,6 +9,7 @@
 #include "core/experiment/TextFormat.h"
 #include "core/random/BlockScheduler.h"
 #include "core/random/OrderedMerge.h"
+#include "core/random/PerWorker.h"
 #include "core/random/WorkMeter.h"
 #include "core/walk/LatticeWalk1D.h"
 #include "core/walk/LatticeWalkND.h"
@@ -274,8 +275,8 @@ Expected<WalkNDSimulation> runWalkers(const KernelSetup& setup, MakeSampler&& ma
     const std::vector<Stop> keptStops = stops(obs.times, &sim.pathTimes);
 
     EndpointCounts endpoints(setup.grid, setup.walkers, workers);
-    std::vector<RadialHistogram> radii(workers, setup.radius);
-    std::vector<std::optional<SiteSet>> siteSets(workers);
+    PerWorker<RadialHistogram> radii(workers, setup.radius);
+    PerWorker<std::optional<SiteSet>> siteSets(workers);
     OrderedMerge<BlockTally> merge(BlockTally(obs.times.size()), &BlockTally::fold);
     const std::uint64_t drawWork = shortcutWork(n, setup.stepsPerSecond);
     control.setTotalWork(std::uint64_t(stepwise) * std::uint64_t(n) + std::uint64_t(setup.walkers - stepwise) * drawWork);

@@ -103,13 +103,15 @@ TEST(Walk1D, SameSeedSameResultWhateverTheThreadCount)
 {
     for (const double prob : {0.5, 0.3}) {
         Walk1DParams p;
-        // 12000 walkers: the tracked ones step by step, 2000 by the endpoint shortcut.
-        p.steps = 3000;
+        // 12000 walkers: the tracked ones step by step in several blocks, 2000 by the endpoint
+        // shortcut.
+        p.steps = 10000;
         p.walkers = 12000;
         p.p = prob;
         p.q = prob;
         p.seed = 7;
         p.paths = 17;
+        ASSERT_GT(trackedWalkers(p.walkers), 4 * walkersPerBlock1D(p.steps, p.p, p.q));
         const auto one = run(p, 1), two = run(p, 2), sixteen = run(p, 16);
         EXPECT_EQ(one.endpoints, two.endpoints);
         EXPECT_EQ(one.endpoints, sixteen.endpoints);

@@ -128,7 +128,8 @@ TEST(PathWalk1D, WalkersThatDoNotArriveAreCounted)
 TEST(PathWalk1D, SameSeedSameResultWhateverTheThreadCount)
 {
     for (const double prob : {0.5, 0.3}) {
-        PathWalk1DParams p{3000, 3000, prob, prob, 7, 7, 9};
+        PathWalk1DParams p{10000, 6000, prob, prob, 7, 7, 9};
+        ASSERT_GT(p.walkers, 3 * walkersPerBlock1D(p.steps, p.p, p.q));  // several blocks
         const auto one = run(p, 1), two = run(p, 2), seven = run(p, 7);
         for (const auto* other : {&two, &seven}) {
             EXPECT_EQ(one.passage.counts, other->passage.counts);
