@@ -68,40 +68,14 @@ QString wrap(const QString& text, int indent, int firstColumn = -1)
     return result + '\n';
 }
 
-/// The value of `spec` a run with `params` uses, as the --print echo shows it: the text given
-/// (normalised, core::echoText), "(derived)" for an empty one. A whole-number parameter left
-/// at a default that these parameters do not allow (the default of paths is capped at the
-/// number of walkers) runs with the largest value the experiment accepts below the default;
-/// that value is found by asking Experiment::validate and shown with the reason:
-/// "10 (default 20; must be between 0 and walkers = 10)".
-QString usedValue(const core::Experiment& experiment, const core::ParamSet& params, const core::ParamSpec& spec)
+/// The value of `spec` the run used, as the --print echo shows it: the value the run chose
+/// itself with the reason (core::Result::chosen: "0.7 (1 − p)", "10 (default 20, at most
+/// walkers)"), else the text given or the default (normalised, core::echoText).
+QString usedValue(const core::Result& result, const core::ParamSet& params, const core::ParamSpec& spec)
 {
-    const std::string text = core::echoText(spec, core::paramText(params, spec));
-    if (text.empty())
-        return QStringLiteral("(derived)");
-    const auto value = core::parseInteger(spec, text);
-    if (params.contains(spec.key) || spec.type != core::ParamType::Integer || !value)
-        return q(text);
-    const auto refusal = [&](std::int64_t v) -> std::optional<std::string> {
-        core::ParamSet given = params;
-        given[spec.key] = std::to_string(v);
-        for (const core::Error& e : experiment.validate(given))
-            if (e.parameter == spec.key)
-                return e.message;
-        return std::nullopt;
-    };
-    const auto why = refusal(*value);
-    std::int64_t lo = std::int64_t(spec.minimum), hi = *value;  // lo accepted, hi refused
-    if (!why || lo >= hi || refusal(lo))
-        return q(text);
-    while (hi - lo > 1) {
-        const std::int64_t mid = lo + (hi - lo) / 2;
-        (refusal(mid) ? hi : lo) = mid;
-    }
-    const std::size_t colon = why->find(": ");
-    return QStringLiteral("%1 (default %2; %3)")
-        .arg(lo)
-        .arg(q(text), q(colon == std::string::npos ? *why : why->substr(colon + 2)));
+    if (const auto chosen = result.chosen.find(spec.key); chosen != result.chosen.end())
+        return q(chosen->second);
+    return q(core::echoText(spec, core::paramText(params, spec)));
 }
 
 /// "  --name <value>" padded to `width`, then the wrapped description.
@@ -755,7 +729,7 @@ int CommandLine::run()
     if (m_print) {
         QStringList settings;
         for (const auto& spec : m_experiment->params())
-            settings << q(spec.key) + '=' + usedValue(*m_experiment, m_params, spec);
+            settings << q(spec.key) + '=' + usedValue(*result, m_params, spec);
         out(QStringLiteral("%1 (%2): %3\n")
                 .arg(q(m_experiment->title()), q(m_experiment->key()), settings.join(' ')));
         QList<QStringList> rows{{"Quantity", "Simulated", "Exact"}};

@@ -1,5 +1,7 @@
 #include "core/experiment/ParamReader.h"
 
+#include "core/experiment/TextFormat.h"
+
 #include <algorithm>
 #include <string_view>
 
@@ -61,10 +63,28 @@ bool ParamReader::blank(const std::string& key) const
     return trim(raw(key)).empty();
 }
 
-std::int64_t ParamReader::paths(const std::string& key, std::int64_t repetitions)
+double ParamReader::realOr(const std::string& key, double derived, const std::string& how)
+{
+    if (!blank(key))
+        return real(key);
+    chose(key, formatNumber(derived) + " (" + how + ")");
+    return derived;
+}
+
+std::int64_t ParamReader::paths(const std::string& key, std::int64_t repetitions, const std::string& repetitionsKey)
 {
     const std::int64_t value = integer(key);
-    return m_params.contains(key) ? value : std::min(value, std::max<std::int64_t>(repetitions, 0));
+    const std::int64_t cap = std::max<std::int64_t>(repetitions, 0);
+    if (m_params.contains(key) || value <= cap)
+        return value;
+    chose(key, std::to_string(cap) + " (default " + std::to_string(value) + ", at most " + repetitionsKey + ")");
+    return cap;
+}
+
+void ParamReader::chose(const std::string& key, const std::string& text)
+{
+    if (m_chosen)
+        (*m_chosen)[key] = text;
 }
 
 void ParamReader::check(const Errors& errors)

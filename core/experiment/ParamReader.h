@@ -10,11 +10,13 @@
 namespace walklab::core {
 
 /// Reads the parameters of one experiment from text, collecting at most one error per parameter
-/// (syntax first, then the range checks the caller adds with `check`).
+/// (syntax first, then the range checks the caller adds with `check`). Values it derives or
+/// caps itself (realOr(), paths()), and those the caller reports with chose(), go to `chosen`
+/// when given (Result::chosen: key → "value (why)").
 class ParamReader {
 public:
-    ParamReader(const Experiment& experiment, const ParamSet& params)
-        : m_experiment(experiment), m_params(params)
+    ParamReader(const Experiment& experiment, const ParamSet& params, ParamSet* chosen = nullptr)
+        : m_experiment(experiment), m_params(params), m_chosen(chosen)
     {
     }
 
@@ -27,12 +29,17 @@ public:
     std::string text(const std::string& key);
     /// True when the text of `key` is empty or blank (a "derived" value).
     bool blank(const std::string& key) const;
-    /// The parsed value of `key`, or `derived` when its text is blank (q = 1 − p, …).
-    double realOr(const std::string& key, double derived) { return blank(key) ? derived : real(key); }
+    /// The parsed value of `key`, or `derived` when its text is blank (q = 1 − p, …); a derived
+    /// value is recorded as chosen, "0.7 (how)".
+    double realOr(const std::string& key, double derived, const std::string& how);
 
     /// The number of kept paths `key`: as given, or, when the user gave none, its default
-    /// capped at `repetitions`, so that the default is never out of range.
-    std::int64_t paths(const std::string& key, std::int64_t repetitions);
+    /// capped at `repetitions` (named `repetitionsKey`), so that the default is never out of
+    /// range; a capped default is recorded as chosen, "10 (default 20, at most walkers)".
+    std::int64_t paths(const std::string& key, std::int64_t repetitions, const std::string& repetitionsKey);
+
+    /// Records that the run uses `key` as `text` ("value (why)") rather than as written.
+    void chose(const std::string& key, const std::string& text);
 
     /// Adds errors from a core validate(); an error on a parameter that already has one is
     /// dropped, so that a value that failed to parse is not reported twice.
@@ -57,6 +64,7 @@ private:
 
     const Experiment& m_experiment;
     const ParamSet& m_params;
+    ParamSet* m_chosen;
     Errors m_errors;
 };
 

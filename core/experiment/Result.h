@@ -2,6 +2,7 @@
 #pragma once
 
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,11 @@ struct Result {
     std::vector<Panel> panels;       ///< in display order
     std::vector<SummaryRow> summary;
     std::vector<std::string> notes;  ///< things the user should know (omitted series, limits)
+    /// The parameters the run did not take as written, each with the value it used and why, as
+    /// the command line's --print echo shows them after "key=": "0.7 (1 − p)" for a blank q,
+    /// "10 (default 20, at most walkers)", "0 (automatic: piecewise λ* up to 501)". Parameters
+    /// used as given (or as their default) are not listed.
+    std::map<std::string, std::string> chosen;
     double seconds = 0;              ///< wall-clock time of the whole run
     unsigned threads = 0;
 

@@ -20,28 +20,33 @@ public:
     /// The errors of parse(); empty when every parameter is valid.
     Errors validate(const ParamSet& params) const override
     {
-        auto parsed = parse(params);
+        auto parsed = parse(params, nullptr);
         return parsed ? Errors{} : parsed.error();
     }
 
-    /// parse(), then compute(); sets Result::experiment to key() and Result::seconds to the
-    /// wall-clock time of both. Errors: those of parse() (InvalidParameter) and of compute().
+    /// parse(), then compute(); sets Result::experiment to key(), Result::seconds to the
+    /// wall-clock time of both, and adds what parse() chose to Result::chosen (compute() may
+    /// add its own). Errors: those of parse() (InvalidParameter) and of compute().
     Expected<Result> run(const ParamSet& params, RunControl& control) const override
     {
         const auto start = std::chrono::steady_clock::now();
-        auto parsed = parse(params);
+        ParamSet chosen;
+        auto parsed = parse(params, &chosen);
         if (!parsed)
             return std::unexpected(parsed.error());
         auto result = compute(*parsed, control);
         if (result) {
             result->experiment = key();
+            result->chosen.merge(chosen);
             result->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         }
         return result;
     }
 
-    /// Converts the text parameters and validates them; one Error per bad parameter.
-    virtual Expected<Settings> parse(const ParamSet& params) const = 0;
+    /// Converts the text parameters and validates them; one Error per bad parameter. Values
+    /// the settings take other than as written go to `chosen` when it is not null
+    /// (ParamReader(…, chosen); Result::chosen).
+    virtual Expected<Settings> parse(const ParamSet& params, ParamSet* chosen) const = 0;
 
 protected:
     /// Simulates valid settings and builds the panels, summary and notes. Errors: Cancelled,

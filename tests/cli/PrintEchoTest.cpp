@@ -1,6 +1,6 @@
 // The --print parameter echo shows the values a run used: a default that these parameters
 // cap (paths at most walkers or realisations) is echoed as the capped value with the reason,
-// checked against the paths the run wrote to its CSV.
+// checked against the paths the run wrote to its CSV; derived and automatic values likewise.
 #include "CliHarness.h"
 
 #include <QFile>
@@ -24,11 +24,11 @@ private slots:
         QTest::addColumn<QString>("echo");
         QTest::addColumn<int>("paths");  // path columns the run writes
         QTest::newRow("walk1d capped") << QStringList{"--experiment", "walk1d", "--walkers", "7"} << "paths"
-                                       << "paths=7 (default 20; must be between 0 and walkers = 7)" << 7;
+                                       << "paths=7 (default 20, at most walkers)" << 7;
         QTest::newRow("walk2d capped") << QStringList{"--experiment", "walk2d", "--walkers", "10", "--steps", "50"}
-                                       << "paths" << "paths=10 (default 20; must be between 0 and walkers = 10)" << 10;
+                                       << "paths" << "paths=10 (default 20, at most walkers)" << 10;
         QTest::newRow("poisson capped") << QStringList{"--experiment", "poisson", "--realisations", "12"} << "counting"
-                                        << "paths=12 (default 20; must be between 0 and realisations = 12)" << 12;
+                                        << "paths=12 (default 20, at most realisations)" << 12;
         QTest::newRow("walk2d default") << QStringList{"--experiment", "walk2d", "--walkers", "30", "--steps", "50"}
                                         << "paths" << "paths=20\n" << 20;
         QTest::newRow("walk2d given") << QStringList{"--experiment", "walk2d", "--walkers", "10", "--steps", "50", "--paths", "4"}
@@ -53,6 +53,32 @@ private slots:
         QVERIFY(!rows.isEmpty());
         const QRegularExpression pathColumn(QStringLiteral("^path_\\d+(_x)?$"));
         QCOMPARE(int(rows[0].filter(pathColumn).size()), paths);
+    }
+
+    void echoShowsDerivedValues_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("echo");
+        QTest::newRow("q blank") << QStringList{"--experiment", "walk1d", "--p", "0.25", "--steps", "10"}
+                                 << " q=0.75 (1 − p) ";
+        QTest::newRow("q given") << QStringList{"--experiment", "walk1d", "--p", "0.25", "--q", "0.5", "--steps", "10"}
+                                 << " q=0.5 ";
+        QTest::newRow("trials") << QStringList{"--experiment", "poisson", "--rate", "2.5", "--horizon", "1"}
+                                << " trials=30 (derived from λT) ";
+        QTest::newRow("rateBound") << QStringList{"--experiment", "poisson-nh", "--rate", "t < 4 ? 10 : 2", "--horizon",
+                                                  "8", "--realisations", "100"}
+                                   << " rateBound=0 (automatic: λ* in ";
+    }
+
+    void echoShowsDerivedValues()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, echo);
+        const walklab::test::Outcome o = walklab(args + QStringList{"--print"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QStringList lines = o.out.split('\n').filter(QStringLiteral("): "));
+        QVERIFY2(!lines.isEmpty(), qPrintable(o.out));
+        QVERIFY2(lines.front().contains(echo), qPrintable(lines.front()));
     }
 
     void givenPathsAboveTheCapAreRefused()

@@ -3,6 +3,7 @@
 #include "core/experiment/TextFormat.h"
 #include "core/process/RateFunction.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace walklab::core {
@@ -69,9 +70,9 @@ std::vector<Preset> NonHomogeneousPoissonExperiment::presets() const
     };
 }
 
-Expected<NonHomogeneousPoissonSettings> NonHomogeneousPoissonExperiment::parse(const ParamSet& params) const
+Expected<NonHomogeneousPoissonSettings> NonHomogeneousPoissonExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
-    ParamReader read(*this, params);
+    ParamReader read(*this, params, chosen);
     NonHomogeneousPoissonSettings s;
     NonHomogeneousPoissonParams& p = s.process;
     p.rate = read.text("rate");
@@ -80,7 +81,7 @@ Expected<NonHomogeneousPoissonSettings> NonHomogeneousPoissonExperiment::parse(c
     p.realisations = read.integer("realisations");
     p.rateBound = read.real("rateBound");
     p.seed = read.seed("seed");
-    p.paths = read.paths("paths", p.realisations);
+    p.paths = read.paths("paths", p.realisations, "realisations");
     p.gridPoints = std::int64_t(kCountingGridPoints);
     read.check(core::validate(p));
     return read.finish(std::move(s));
@@ -136,6 +137,11 @@ Expected<Result> NonHomogeneousPoissonExperiment::compute(const NonHomogeneousPo
     double dominating = 0;
     for (std::size_t j = 0; j < sim.boundRates.size(); ++j)
         dominating += sim.boundRates[j] * (sim.boundEdges[j + 1] - sim.boundEdges[j]);
+    if (p.rateBound == 0 && !sim.boundRates.empty()) {
+        const auto [low, high] = std::minmax_element(sim.boundRates.begin(), sim.boundRates.end());
+        result.chosen["rateBound"] = "0 (automatic: λ* in " + std::to_string(sim.boundRates.size()) + " pieces, "
+                                     + number(*low) + " … " + number(*high) + " per " + unit.singular + ")";
+    }
     const std::int64_t realisations = p.realisations;
     result.summary.push_back({"Mean of N(T)",
                               withSampleError(sim.counts.mean(), std::sqrt(sim.counts.variance() / M), realisations),

@@ -34,7 +34,7 @@ public:
 
     /// Converts the text parameters and validates them (the formula is parsed and scanned, see
     /// validate(const NonHomogeneousPoissonParams&)).
-    Expected<NonHomogeneousPoissonSettings> parse(const ParamSet& params) const override;
+    Expected<NonHomogeneousPoissonSettings> parse(const ParamSet& params, ParamSet* chosen) const override;
 
 protected:
     Expected<Result> compute(const NonHomogeneousPoissonSettings& settings, RunControl& control) const override;

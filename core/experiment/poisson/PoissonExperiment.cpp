@@ -145,9 +145,9 @@ std::vector<Preset> PoissonExperiment::presets() const
     };
 }
 
-Expected<PoissonSettings> PoissonExperiment::parse(const ParamSet& params) const
+Expected<PoissonSettings> PoissonExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
-    ParamReader read(*this, params);
+    ParamReader read(*this, params, chosen);
     PoissonSettings s;
     PoissonParams& p = s.process;
     p.rate = read.real("rate");
@@ -161,13 +161,14 @@ Expected<PoissonSettings> PoissonExperiment::parse(const ParamSet& params) const
         if (method == m.key)
             p.method = m.method;
     p.seed = read.seed("seed");
-    p.paths = read.paths("paths", p.realisations);
+    p.paths = read.paths("paths", p.realisations, "realisations");
     read.check(core::validate(p));
 
     const bool meanKnown = read.ok("rate") && read.ok("horizon");
     const double mean = p.rate * p.horizon;
     if (read.blank("trials")) {
         s.trials = meanKnown ? derivedTrials(mean) : 1;
+        read.chose("trials", std::to_string(s.trials) + " (derived from λT)");
     } else {
         s.trials = read.integer("trials");
         const std::int64_t least = meanKnown ? std::int64_t(std::ceil(mean)) : 1;

@@ -41,7 +41,7 @@ public:
     std::vector<Preset> presets() const override;
 
     /// Converts the text parameters and validates them (one error per bad parameter).
-    Expected<PoissonSettings> parse(const ParamSet& params) const override;
+    Expected<PoissonSettings> parse(const ParamSet& params, ParamSet* chosen) const override;
 
 protected:
     Expected<Result> compute(const PoissonSettings& settings, RunControl& control) const override;

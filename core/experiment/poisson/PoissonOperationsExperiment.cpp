@@ -48,9 +48,9 @@ std::string PoissonOperationsExperiment::help() const
            "independently, gives rate pλ.";
 }
 
-Expected<PoissonOperationsSettings> PoissonOperationsExperiment::parse(const ParamSet& params) const
+Expected<PoissonOperationsSettings> PoissonOperationsExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
-    ParamReader read(*this, params);
+    ParamReader read(*this, params, chosen);
     PoissonOperationsSettings s;
     SuperpositionParams& m = s.merge;
     m.rate1 = read.real("rate1");

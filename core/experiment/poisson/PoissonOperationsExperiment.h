@@ -33,7 +33,7 @@ public:
     std::string title() const override { return "Superposition and thinning"; }
     std::string help() const override;
 
-    Expected<PoissonOperationsSettings> parse(const ParamSet& params) const override;
+    Expected<PoissonOperationsSettings> parse(const ParamSet& params, ParamSet* chosen) const override;
 
 protected:
     Expected<Result> compute(const PoissonOperationsSettings& settings, RunControl& control) const override;

@@ -281,18 +281,18 @@ std::vector<Preset> PassageExperiment::presets() const
     };
 }
 
-Expected<PassageSettings> PassageExperiment::parse(const ParamSet& params) const
+Expected<PassageSettings> PassageExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
-    ParamReader read(*this, params);
+    ParamReader read(*this, params, chosen);
     PassageSettings s;
     PathWalk1DParams& w = s.walk;
     w.steps = read.integer("steps");
     w.walkers = read.integer("walkers");
     w.p = read.real("p");
-    w.q = read.realOr("q", (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0);  // a bad p is reported once, as p
+    w.q = read.realOr("q", (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0, "1 − p");  // a bad p is reported once, as p
     w.level = read.integer("level");
     w.seed = read.seed("seed");
-    w.paths = read.paths("paths", w.walkers);
+    w.paths = read.paths("paths", w.walkers, "walkers");
     s.logLog = read.choice("axes") == "log-log";
     read.check(core::validate(w));
     return read.finish(s);

@@ -43,7 +43,7 @@ public:
     std::string help() const override;
     std::vector<Preset> presets() const override;
 
-    Expected<PassageSettings> parse(const ParamSet& params) const override;
+    Expected<PassageSettings> parse(const ParamSet& params, ParamSet* chosen) const override;
 
 protected:
     Expected<Result> compute(const PassageSettings& settings, RunControl& control) const override;

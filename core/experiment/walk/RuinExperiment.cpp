@@ -262,19 +262,19 @@ std::vector<Preset> RuinExperiment::presets() const
     };
 }
 
-Expected<RuinParams> RuinExperiment::parse(const ParamSet& params) const
+Expected<RuinParams> RuinExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
-    ParamReader read(*this, params);
+    ParamReader read(*this, params, chosen);
     RuinParams g;
     g.capital = read.integer("capital");
     g.target = read.integer("target");
     g.p = read.real("p");
-    g.q = read.realOr("q", (g.p >= 0 && g.p <= 1) ? 1.0 - g.p : 0.0);  // a bad p is reported once, as p
+    g.q = read.realOr("q", (g.p >= 0 && g.p <= 1) ? 1.0 - g.p : 0.0, "1 − p");  // a bad p is reported once, as p
     g.walkers = read.integer("walkers");
     g.steps = read.integer("steps");
     g.barriers = read.choice("barriers") == kBarrierNames[1] ? Barriers::Reflecting : Barriers::Absorbing;
     g.seed = read.seed("seed");
-    g.paths = read.paths("paths", g.walkers);
+    g.paths = read.paths("paths", g.walkers, "walkers");
     read.check(core::validate(g));
     return read.finish(g);
 }

@@ -40,7 +40,7 @@ public:
     std::string help() const override;
     std::vector<Preset> presets() const override;
 
-    Expected<RuinParams> parse(const ParamSet& params) const override;
+    Expected<RuinParams> parse(const ParamSet& params, ParamSet* chosen) const override;
 
 protected:
     Expected<Result> compute(const RuinParams& params, RunControl& control) const override;

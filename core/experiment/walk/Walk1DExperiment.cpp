@@ -4,13 +4,13 @@
 #include "core/exact/Walk1DDistribution.h"
 #include "core/exact/ReturnProbabilities.h"
 #include "core/exact/StepLaw.h"
+#include "core/experiment/ParamReader.h"
 #include "core/experiment/SummaryRows.h"
 #include "core/experiment/TextFormat.h"
 #include "core/experiment/walk/WalkPanels.h"
 #include "core/stats/ChiSquaredTest.h"
 #include "core/walk/FirstPassageWalk.h"
 
-#include <chrono>
 #include <cmath>
 
 namespace walklab::core {
@@ -171,55 +171,22 @@ std::string Walk1DExperiment::help() const
            "compared with the exact law of S_n and its normal approximation.";
 }
 
-Expected<Walk1DParams> Walk1DExperiment::parse(const ParamSet& params) const
+Expected<Walk1DParams> Walk1DExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
-    Errors errors;
+    ParamReader read(*this, params, chosen);
     Walk1DParams w;
-    auto take = [&](auto parsed, auto& field) {
-        if (parsed)
-            field = *parsed;
-        else
-            errors.insert(errors.end(), parsed.error().begin(), parsed.error().end());
-    };
-    take(parseInteger(*param("steps"), paramText(params, *param("steps"))), w.steps);
-    take(parseInteger(*param("walkers"), paramText(params, *param("walkers"))), w.walkers);
-    take(parseReal(*param("p"), paramText(params, *param("p"))), w.p);
-    const std::string qText = paramText(params, *param("q"));
-    if (qText.find_first_not_of(" \t") == std::string::npos)
-        w.q = (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0;  // a bad p is reported once, as p
-    else
-        take(parseReal(*param("q"), qText), w.q);
-    take(parseSeed(*param("seed"), paramText(params, *param("seed"))), w.seed);
-    take(parseInteger(*param("paths"), paramText(params, *param("paths"))), w.paths);
-    if (!params.contains("paths"))  // the default never exceeds the number of walkers
-        w.paths = std::min(w.paths, std::max<std::int64_t>(w.walkers, 0));
-    // Range checks only for the fields that parsed, so each field has at most one message.
-    for (auto& e : core::validate(w)) {
-        bool seen = false;
-        for (const auto& prior : errors)
-            seen = seen || prior.parameter == e.parameter;
-        if (!seen)
-            errors.push_back(std::move(e));
-    }
-    if (!errors.empty())
-        return std::unexpected(std::move(errors));
-    return w;
+    w.steps = read.integer("steps");
+    w.walkers = read.integer("walkers");
+    w.p = read.real("p");
+    w.q = read.realOr("q", (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0, "1 − p");  // a bad p is reported once, as p
+    w.seed = read.seed("seed");
+    w.paths = read.paths("paths", w.walkers, "walkers");
+    read.check(core::validate(w));  // range checks only for the fields that parsed
+    return read.finish(w);
 }
 
-Errors Walk1DExperiment::validate(const ParamSet& params) const
+Expected<Result> Walk1DExperiment::compute(const Walk1DParams& w, RunControl& control) const
 {
-    auto parsed = parse(params);
-    return parsed ? Errors{} : parsed.error();
-}
-
-Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& control) const
-{
-    const auto start = std::chrono::steady_clock::now();
-    auto parsed = parse(params);
-    if (!parsed)
-        return std::unexpected(parsed.error());
-    const Walk1DParams& w = *parsed;
-
     auto simulated = simulateWalk1D(w, control);
     if (!simulated)
         return std::unexpected(simulated.error());
@@ -229,7 +196,6 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
     const double M = double(w.walkers);
 
     Result result;
-    result.experiment = key();
     result.threads = sim.threads;
 
     // Paths panel: x = time, one series per kept walker, then the mean and ±2 sd guides.
@@ -316,7 +282,6 @@ Expected<Result> Walk1DExperiment::run(const ParamSet& params, RunControl& contr
     if (Errors e = addObservedPanels(w, sim, control, result); !e.empty())
         return std::unexpected(std::move(e));
     result.panels.push_back(std::move(endpoint));
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
 

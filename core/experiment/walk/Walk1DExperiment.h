@@ -1,7 +1,7 @@
 // The "walk1d" experiment: M walkers on the integers, simulated and exact.
 #pragma once
 
-#include "core/experiment/Experiment.h"
+#include "core/experiment/SettingsExperiment.h"
 #include "core/walk/LatticeWalk1D.h"
 
 namespace walklab::core {
@@ -12,25 +12,19 @@ namespace walklab::core {
 /// firstReturnWalkers() walkers — all M unless too costly — by simulateFirstPassage() on stream
 /// domain 1, with error bars of 2 standard errors, the exact curve and the all-time value) and
 /// "endpoint" (P(S_n = k): simulated, exact, normal; x = position, every integer in the plotted range).
-class Walk1DExperiment final : public Experiment {
+class Walk1DExperiment final : public SettingsExperiment<Walk1DParams> {
 public:
     Walk1DExperiment();
 
     std::string key() const override { return "walk1d"; }
     std::string title() const override { return "1D random walk"; }
     std::string help() const override;
-    const std::vector<ParamSpec>& params() const override { return m_params; }
-    const std::vector<ViewSpec>& views() const override { return m_views; }
-
-    Errors validate(const ParamSet& params) const override;
-    Expected<Result> run(const ParamSet& params, RunControl& control) const override;
 
     /// Converts text parameters to Walk1DParams (q empty → 1 − p) and validates them.
-    Expected<Walk1DParams> parse(const ParamSet& params) const;
+    Expected<Walk1DParams> parse(const ParamSet& params, ParamSet* chosen) const override;
 
-private:
-    std::vector<ParamSpec> m_params;
-    std::vector<ViewSpec> m_views;
+protected:
+    Expected<Result> compute(const Walk1DParams& w, RunControl& control) const override;
 };
 
 /// Lazy walks (r > 0) get their exact law up to this many steps; beyond it only the normal

@@ -2,12 +2,12 @@
 
 #include "core/exact/PearsonWalk.h"
 #include "core/exact/RadialDistribution.h"
+#include "core/experiment/ParamReader.h"
 #include "core/experiment/SummaryRows.h"
 #include "core/experiment/TextFormat.h"
 #include "core/experiment/walk/WalkPanels.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -116,8 +116,9 @@ const char* axisName(int axis)
 
 WalkNDExperiment::WalkNDExperiment(int dimension, std::int64_t defaultSteps, std::int64_t defaultPaths,
                                    std::vector<ViewSpec> views)
-    : m_dimension(dimension), m_views(std::move(views))
+    : m_dimension(dimension)
 {
+    m_views = std::move(views);
     m_params = {
         {"kind", "Kind of walk", ParamType::Choice, 0, 0, "lattice", "",
          "lattice: steps to a neighbour of Z^d; pearson: unit steps in a uniformly random direction; gaussian: "
@@ -142,56 +143,33 @@ WalkNDExperiment::WalkNDExperiment(int dimension, std::int64_t defaultSteps, std
                         "Number of trajectories kept and drawn (0 … 1000, at most the number of walkers)."});
 }
 
-Expected<WalkNDRequest> WalkNDExperiment::parse(const ParamSet& params) const
+Expected<WalkNDRequest> WalkNDExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
-    Errors errors;
+    ParamReader read(*this, params, chosen);
     WalkNDRequest r;
     LatticeWalkParams& w = r.lattice;
     w.dimension = m_dimension;
-    auto take = [&](auto parsed, auto& field) {
-        if (parsed)
-            field = *parsed;
-        else
-            errors.insert(errors.end(), parsed.error().begin(), parsed.error().end());
-    };
-    std::string kind = "lattice";
-    take(parseChoice(*param("kind"), paramText(params, *param("kind"))), kind);
+    const std::string kind = read.choice("kind");
     r.kind = kind == "pearson" ? WalkKind::Pearson : kind == "gaussian" ? WalkKind::Gaussian : WalkKind::Lattice;
-    take(parseInteger(*param("steps"), paramText(params, *param("steps"))), w.steps);
-    take(parseInteger(*param("walkers"), paramText(params, *param("walkers"))), w.walkers);
-    for (int i = 0; i < 2 * m_dimension; ++i) {
-        const ParamSpec& spec = *param(kDirectionNames[std::size_t(i)]);
-        take(parseReal(spec, paramText(params, spec)), w.weights[std::size_t(i)]);
-    }
-    take(parseReal(*param("lazy"), paramText(params, *param("lazy"))), w.lazy);
-    take(parseSeed(*param("seed"), paramText(params, *param("seed"))), w.seed);
-    take(parseInteger(*param("paths"), paramText(params, *param("paths"))), w.paths);
-    if (!params.contains("paths"))  // the default never exceeds the number of walkers
-        w.paths = std::min(w.paths, std::max<std::int64_t>(w.walkers, 0));
+    w.steps = read.integer("steps");
+    w.walkers = read.integer("walkers");
+    for (int i = 0; i < 2 * m_dimension; ++i)
+        w.weights[std::size_t(i)] = read.real(kDirectionNames[std::size_t(i)]);
+    w.lazy = read.real("lazy");
+    w.seed = read.seed("seed");
+    w.paths = read.paths("paths", w.walkers, "walkers");
     r.continuous = {m_dimension, r.kind == WalkKind::Gaussian ? ContinuousStep::Gaussian : ContinuousStep::Pearson,
                     w.steps, w.walkers, w.seed, w.paths};
-    // Range checks only for the fields that parsed, so each field has at most one message. The
-    // work limit is the one of the walk that runs (lattice kernels are much faster per step).
+    // Range checks only for the fields that parsed. The work limit is the one of the walk that
+    // runs (lattice kernels are much faster per step).
     Errors range = core::validate(w);
     if (r.kind != WalkKind::Lattice) {
         std::erase_if(range, [](const Error& e) { return e.kind == ErrorKind::TooLarge; });
         for (auto& e : core::validate(r.continuous))
             range.push_back(std::move(e));
     }
-    for (auto& e : range) {
-        const bool seen = std::any_of(errors.begin(), errors.end(), [&](const Error& p) { return p.parameter == e.parameter; });
-        if (!seen)
-            errors.push_back(std::move(e));
-    }
-    if (!errors.empty())
-        return std::unexpected(std::move(errors));
-    return r;
-}
-
-Errors WalkNDExperiment::validate(const ParamSet& params) const
-{
-    auto parsed = parse(params);
-    return parsed ? Errors{} : parsed.error();
+    read.check(range);
+    return read.finish(r);
 }
 
 std::vector<double> pathRows(const WalkNDSimulation& sim)
@@ -239,14 +217,10 @@ Panel WalkNDExperiment::trajectoryPanel(const WalkNDSimulation& sim, std::string
     return p;
 }
 
-Expected<Result> WalkNDExperiment::run(const ParamSet& params, RunControl& control) const
+Expected<Result> WalkNDExperiment::compute(const WalkNDRequest& request, RunControl& control) const
 {
-    const auto start = std::chrono::steady_clock::now();
-    auto parsed = parse(params);
-    if (!parsed)
-        return std::unexpected(parsed.error());
     WalkNDRun r;
-    r.request = *parsed;
+    r.request = request;
     const bool lattice = r.request.kind == WalkKind::Lattice;
     auto simulated = lattice ? simulateLatticeWalk(r.request.lattice, control)
                              : simulateContinuousWalk(r.request.continuous, control);
@@ -256,7 +230,6 @@ Expected<Result> WalkNDExperiment::run(const ParamSet& params, RunControl& contr
     const WalkNDSimulation& sim = r.sim;
     const std::int64_t n = sim.steps;
     Result result;
-    result.experiment = key();
     result.threads = sim.threads;
 
     if (lattice) {
@@ -319,7 +292,6 @@ Expected<Result> WalkNDExperiment::run(const ParamSet& params, RunControl& contr
         for (Panel& p : panels)
             if (p.key == view.key)
                 result.panels.push_back(std::move(p));
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
 

@@ -4,7 +4,7 @@
 
 #include "core/exact/LatticeDistribution.h"
 #include "core/exact/ReturnProbabilities.h"
-#include "core/experiment/Experiment.h"
+#include "core/experiment/SettingsExperiment.h"
 #include "core/walk/ContinuousWalk.h"
 #include "core/walk/LatticeWalkND.h"
 #include "core/walk/WalkNDTheory.h"
@@ -41,15 +41,10 @@ struct WalkNDRun {
 /// Views common to both: "radial" (histogram of |S_n|: simulated, exact, limit; x = ρ, bin
 /// centres), "msd" (E|S_t|²: simulated ± 2 se, exact; x = step), "returns" (P(T ≤ t):
 /// simulated, exact as steps, Pólya's all-time value; x = step). Subclasses add their own.
-class WalkNDExperiment : public Experiment {
+class WalkNDExperiment : public SettingsExperiment<WalkNDRequest> {
 public:
-    const std::vector<ParamSpec>& params() const override { return m_params; }
-    const std::vector<ViewSpec>& views() const override { return m_views; }
-    Errors validate(const ParamSet& params) const override;
-    Expected<Result> run(const ParamSet& params, RunControl& control) const override;
-
     /// Converts text parameters to a request and validates it; one Error per bad parameter.
-    Expected<WalkNDRequest> parse(const ParamSet& params) const;
+    Expected<WalkNDRequest> parse(const ParamSet& params, ParamSet* chosen) const override;
 
 protected:
     /// d = 2 or 3; default steps and paths; views in display order (the last is the CSV default).
@@ -65,11 +60,9 @@ protected:
     /// end of walker i + 1), NaN elsewhere; x = pathRows(sim).
     static Panel trajectoryPanel(const WalkNDSimulation& sim, std::string key, std::string title, int h, int v);
 
-    int m_dimension;
+    Expected<Result> compute(const WalkNDRequest& request, RunControl& control) const override;
 
-private:
-    std::vector<ParamSpec> m_params;
-    std::vector<ViewSpec> m_views;
+    int m_dimension;
 };
 
 /// Axis names "x", "y", "z".

@@ -170,10 +170,10 @@ TEST(PoissonExperiment, BadParametersGiveTheDocumentedMessages)
 
 TEST(PoissonExperiment, TrialsDefaultToTenTimesTheMeanRoundedUp)
 {
-    EXPECT_EQ(experiment().parse({{"rate", "2.5"}, {"horizon", "1"}})->trials, 30);
-    EXPECT_EQ(experiment().parse({{"rate", "0.01"}, {"horizon", "1"}})->trials, 10);
-    EXPECT_EQ(experiment().parse({{"trials", "1000"}})->trials, 1000);
-    EXPECT_EQ(experiment().parse({{"rate", "1e6"}, {"horizon", "1000"}})->trials, 1'000'000'000);
+    EXPECT_EQ(experiment().parse({{"rate", "2.5"}, {"horizon", "1"}}, nullptr)->trials, 30);
+    EXPECT_EQ(experiment().parse({{"rate", "0.01"}, {"horizon", "1"}}, nullptr)->trials, 10);
+    EXPECT_EQ(experiment().parse({{"trials", "1000"}}, nullptr)->trials, 1000);
+    EXPECT_EQ(experiment().parse({{"rate", "1e6"}, {"horizon", "1000"}}, nullptr)->trials, 1'000'000'000);
 }
 
 TEST(PoissonExperiment, PanelsHaveTheirShapesAndProbabilitiesSumToOne)
@@ -265,7 +265,7 @@ TEST_P(PoissonExperimentGrid, EveryHistogramFitsItsExactLaw)
                           {"seed", "20260415"}};
     const Result r = run(params);
     // The samples behind the panels, from the core with the same parameters and seed.
-    const PoissonParams p = experiment().parse(params)->process;
+    const PoissonParams p = experiment().parse(params, nullptr)->process;
     RunControl control(1);
     const PoissonSimulation sim = *simulatePoisson(p, control);
     const double mean = p.rate * p.horizon;

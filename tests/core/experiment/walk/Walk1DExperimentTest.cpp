@@ -38,10 +38,27 @@ TEST(Registry, EveryExperimentRunsWithItsDefaultsAndDeclaresItsViews)
 TEST(Walk1DExperiment, QEmptyMeansOneMinusP)
 {
     const Walk1DExperiment e;
-    const auto w = e.parse({{"p", "0.3"}, {"q", " "}});
+    ParamSet chosen;
+    const auto w = e.parse({{"p", "0.3"}, {"q", " "}}, &chosen);
     ASSERT_TRUE(w.has_value());
     EXPECT_DOUBLE_EQ(w->q, 0.7);
-    EXPECT_DOUBLE_EQ(e.parse({{"p", "0.3"}, {"q", "0.2"}})->q, 0.2);
+    EXPECT_EQ(chosen, (ParamSet{{"q", "0.7 (1 − p)"}}));  // as --print echoes it
+    chosen.clear();
+    EXPECT_DOUBLE_EQ(e.parse({{"p", "0.3"}, {"q", "0.2"}}, &chosen)->q, 0.2);
+    EXPECT_TRUE(chosen.empty());
+}
+
+TEST(Walk1DExperiment, ResultListsTheValuesTheRunChose)
+{
+    // A default that the walkers cap, and a derived q; a given value is not listed.
+    const Walk1DExperiment e;
+    RunControl control(1);
+    const auto r = e.run({{"walkers", "7"}, {"steps", "10"}, {"p", "0.25"}, {"q", ""}, {"seed", "3"}}, control);
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->chosen, (ParamSet{{"paths", "7 (default 20, at most walkers)"}, {"q", "0.75 (1 − p)"}}));
+    const auto given = e.run({{"walkers", "7"}, {"steps", "10"}, {"paths", "5"}, {"q", "0.5"}}, control);
+    ASSERT_TRUE(given.has_value());
+    EXPECT_TRUE(given->chosen.empty());
 }
 
 TEST(Walk1DExperiment, OneMessagePerBadField)
@@ -140,7 +157,7 @@ TEST(Walk1DExperiment, ReturnsViewFollowsEveryWalkerOnItsOwnStreams)
     ASSERT_EQ(pValue.rfind("p-value ", 0), 0u);
     EXPECT_GT(std::stod(pValue.substr(8)), 1e-4);
     // The endpoints are those of simulateWalk1D alone: the first returns draw from domain 1.
-    const auto walk = simulateWalk1D(*e.parse(params), control);
+    const auto walk = simulateWalk1D(*e.parse(params, nullptr), control);
     ASSERT_TRUE(walk.has_value());
     const Panel* endpoint = result->find("endpoint");
     for (std::size_t i = 0; i < endpoint->x.size(); ++i)
@@ -182,7 +199,7 @@ TEST(Walk1DExperiment, ReturnsViewIsLimitedOnlyWhenTooCostlyAndSaysSo)
     const auto result = e.run({{"steps", "10"}, {"walkers", "9000000"}, {"p", "0.5"}, {"paths", "1"}}, control);
     ASSERT_TRUE(result.has_value());
     double all = 0;
-    const std::int64_t used = firstReturnWalkers(*e.parse({{"steps", "10"}, {"walkers", "9000000"}}), all);
+    const std::int64_t used = firstReturnWalkers(*e.parse({{"steps", "10"}, {"walkers", "9000000"}}, nullptr), all);
     EXPECT_LT(used, 9'000'000);
     bool said = false;
     for (const auto& note : result->notes)
