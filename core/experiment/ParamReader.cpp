@@ -67,7 +67,7 @@ double ParamReader::realOr(const std::string& key, double derived, const std::st
 {
     if (!blank(key))
         return real(key);
-    chose(key, formatNumber(derived) + " (" + how + ")");
+    chose(key, formatSignificant(derived, 15) + " (" + how + ")");  // 1 − 0.55 reads 0.45
     return derived;
 }
 

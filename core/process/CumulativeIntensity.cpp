@@ -33,7 +33,7 @@ CumulativeIntensity::CumulativeIntensity(const std::function<double(double)>& ra
         const double v = rate(s);
         if (std::isfinite(v))
             return v;
-        m_converged = false;
+        m_converged = m_finite = false;
         return 0.0;
     };
     // Kronrod's 31-point rule and its error estimate |K − G| against the embedded 15-point Gauss

@@ -42,6 +42,8 @@ public:
     double errorBound() const { return m_errorBound; }
     /// Every piece met the tolerance within the work bounds, and λ was finite wherever evaluated.
     bool converged() const { return m_converged; }
+    /// λ was finite wherever evaluated (a non-finite value counts as 0 in the table).
+    bool finite() const { return m_finite; }
     /// The table's nodes (times, increasing, from 0 to T).
     const std::vector<double>& nodes() const { return m_nodes; }
 
@@ -51,6 +53,7 @@ private:
     std::vector<double> m_rates;   ///< λ(t_i)
     double m_errorBound = 0;
     bool m_converged = true;
+    bool m_finite = true;
 };
 
 }  // namespace walklab::core

@@ -98,6 +98,10 @@ struct NonHomogeneousPoissonSimulation {
 Expected<NonHomogeneousPoissonSimulation> simulateNonHomogeneousPoisson(const NonHomogeneousPoissonParams& params,
                                                                         RunControl& control);
 
+/// Times at which the automatic bound scans λ on [0, T] (spacing T/4096), before refining its
+/// local maxima: a peak narrower than the spacing may fall between them unseen.
+inline constexpr int kRateScanPoints = 4097;
+
 /// Goodness of fit of a non-homogeneous simulation against its exact laws.
 struct NonHomogeneousPoissonFits {
     double meanEvents = 0;                 ///< Λ(T)
@@ -109,8 +113,9 @@ struct NonHomogeneousPoissonFits {
     double meanCountDeviation = 0;
     /// CumulativeIntensity::errorBound() of the Λ(t) used (events).
     double cumulativeRateError = 0;
-    /// Λ(t) converged with an estimated error at most 10⁻⁶ Λ(T), far below the KS test's
-    /// resolution; otherwise the arrival times are not tested (arrivalTimes stays empty, n = 0).
+    /// λ was finite wherever evaluated and Λ(t) has an estimated error at most 10⁻⁶ Λ(T), far
+    /// below the KS test's resolution (the table aims at 10⁻¹⁰ Λ(T), CumulativeIntensity);
+    /// otherwise the arrival times are not tested (arrivalTimes stays empty, n = 0).
     bool cumulativeRateAccurate = true;
 };
 

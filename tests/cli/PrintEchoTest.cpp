@@ -61,6 +61,10 @@ private slots:
         QTest::addColumn<QString>("echo");
         QTest::newRow("q blank") << QStringList{"--experiment", "walk1d", "--p", "0.25", "--steps", "10"}
                                  << " q=0.75 (1 − p) ";
+        QTest::newRow("q rounded") << QStringList{"--experiment", "passage", "--p", "0.55", "--steps", "10"}
+                                   << " q=0.45 (1 − p) ";  // 1 − 0.55 is 0.44999999999999996 in doubles
+        QTest::newRow("weights unused") << QStringList{"--experiment", "walk2d", "--kind", "pearson", "--steps", "10"}
+                                        << " east=1 (unused) ";
         QTest::newRow("q given") << QStringList{"--experiment", "walk1d", "--p", "0.25", "--q", "0.5", "--steps", "10"}
                                  << " q=0.5 ";
         QTest::newRow("trials") << QStringList{"--experiment", "poisson", "--rate", "2.5", "--horizon", "1"}

@@ -141,6 +141,11 @@ Expected<Result> NonHomogeneousPoissonExperiment::compute(const NonHomogeneousPo
         const auto [low, high] = std::minmax_element(sim.boundRates.begin(), sim.boundRates.end());
         result.chosen["rateBound"] = "0 (automatic: λ* in " + std::to_string(sim.boundRates.size()) + " pieces, "
                                      + number(*low) + " … " + number(*high) + " per " + unit.singular + ")";
+        if (*high == 0)
+            result.notes.push_back("λ(t) was 0 at all " + std::to_string(kRateScanPoints) + " times scanned on [0, T] ("
+                                   + number(p.horizon / (kRateScanPoints - 1)) + " " + unit.plural
+                                   + " apart), so there are no events. If λ has a peak narrower than that, set "
+                                   "rateBound to at least its height.");
     }
     const std::int64_t realisations = p.realisations;
     result.summary.push_back({"Mean of N(T)",

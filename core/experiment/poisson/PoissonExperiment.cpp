@@ -246,9 +246,14 @@ Expected<Result> PoissonExperiment::compute(const PoissonSettings& s, RunControl
         exponentialDensity, "Simulated (" + std::to_string(sim.interarrivals.size()) + " gaps)",
         "Exponential density, " + rateText));
     if (sim.interarrivalsTruncated)
-        result.notes.push_back("The interarrival view keeps at most " + std::to_string(kMaxPoissonSample)
-                               + " gaps: realisation 1 alone has more, so only its first "
-                               + std::to_string(sim.interarrivals.size()) + " are shown and tested.");
+        result.notes.push_back(
+            "The interarrival view keeps at most " + std::to_string(kMaxPoissonSample) + " gaps: "
+            + (sim.gapRealisations == 1
+                   ? "realisation 1 alone has more, so only its first " + std::to_string(sim.interarrivals.size())
+                   : "the gaps of the first " + std::to_string(sim.gapRealisations) + " of "
+                         + std::to_string(p.realisations) + " realisations, the last of them cut short, so "
+                         + std::to_string(sim.interarrivals.size()))
+            + " are shown and tested.");
 
     const boost::math::gamma_distribution<> erlang(double(p.arrival), 1.0 / p.rate);
     const double erlangTop = boost::math::quantile(erlang, 0.9995);

@@ -156,6 +156,12 @@ Expected<WalkNDRequest> WalkNDExperiment::parse(const ParamSet& params, ParamSet
     for (int i = 0; i < 2 * m_dimension; ++i)
         w.weights[std::size_t(i)] = read.real(kDirectionNames[std::size_t(i)]);
     w.lazy = read.real("lazy");
+    if (r.kind != WalkKind::Lattice) {  // lattice parameters: the --print echo marks them unused
+        for (int i = 0; i <= 2 * m_dimension; ++i) {
+            const std::string key = i < 2 * m_dimension ? kDirectionNames[std::size_t(i)] : "lazy";
+            read.chose(key, echoText(*param(key), paramText(params, *param(key))) + " (unused)");
+        }
+    }
     w.seed = read.seed("seed");
     w.paths = read.paths("paths", w.walkers, "walkers");
     r.continuous = {m_dimension, r.kind == WalkKind::Gaussian ? ContinuousStep::Gaussian : ContinuousStep::Pearson,

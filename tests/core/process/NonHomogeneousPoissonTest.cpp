@@ -270,6 +270,32 @@ TEST(NonHomogeneousPoisson, ANarrowPeakIsSimulatedAndTestedRight)
     }
 }
 
+TEST(NonHomogeneousPoisson, AJumpIsTestedWhenLambdaIsAccurateEnoughForKs)
+{
+    // λ = 10⁵ on (47.9999, 48], 0 before: Λ(T) = 10 (elementary). At the jump the table stops
+    // short of its own aim of 10⁻¹⁰ Λ(T) (estimated error 3.8·10⁻⁹ = 3.8·10⁻¹⁰ Λ(T): not
+    // converged()), yet far within the 10⁻⁶ Λ(T) the KS test needs: the arrival times are tested
+    // (they used to be skipped, with a note quoting such an error as too large).
+    NonHomogeneousPoissonParams p;
+    p.rate = "100000*(t>47.9999)";
+    p.horizon = 48.0;
+    p.realisations = 1'000;
+    p.seed = 11;
+    p.paths = 0;
+    const auto sim = run(p);
+    const auto fits = fitNonHomogeneousPoisson(p, sim);
+    ASSERT_TRUE(fits.has_value());
+    EXPECT_TRUE(fits->cumulativeRateAccurate) << "error " << fits->cumulativeRateError;
+    EXPECT_NEAR(fits->meanEvents, 10.0, 1e-7);
+    EXPECT_GT(fits->arrivalTimes.sampleSize, 9000.0);
+    EXPECT_GT(fits->arrivalTimes.pValue, 1e-3) << "D = " << fits->arrivalTimes.statistic;
+    NonHomogeneousPoissonParams shifted = p;  // the jump 10 % of its window later: rejected
+    shifted.rate = "100000*(t>47.99991)";
+    const auto bad = fitNonHomogeneousPoisson(shifted, sim);
+    ASSERT_TRUE(bad.has_value());
+    EXPECT_LT(bad->arrivalTimes.pValue, 1e-6) << "D = " << bad->arrivalTimes.statistic;
+}
+
 TEST(NonHomogeneousPoisson, ATooLowRateBoundIsToldTheRefinedMaximum)
 {
     // The grid alone saw λ ≈ 51 at t = 10.0078; the refined maximum is 501 at 10.003.
