@@ -88,13 +88,16 @@ QString optionLine(const QString& names, const QString& description, int width)
     return head + wrap(description, width, width);
 }
 
-/// A preset's name as an option value: lower case ASCII letters and digits, every other run
-/// of characters one hyphen ("Hospital births: 3 per hour" → "hospital-births-3-per-hour").
+/// A preset's name as an option value: lower case ASCII letters and digits, accents dropped
+/// (Unicode decomposition: "Pólya" → "polya"), every other run of characters one hyphen
+/// ("Hospital births: 3 per hour" → "hospital-births-3-per-hour").
 QString slug(const std::string& name)
 {
     QString text;
     bool gap = false;
-    for (const QChar c : q(name)) {
+    for (const QChar c : q(name).normalized(QString::NormalizationForm_D)) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;  // the accent of a decomposed letter
         if (c.unicode() < 128 && c.isLetterOrNumber()) {
             if (gap && !text.isEmpty())
                 text += '-';

@@ -36,6 +36,16 @@ private slots:
         QVERIFY(o.out.contains("milk-powder-4-packs-per-day"));
     }
 
+    void accentsAreDroppedFromPresetSlugs()
+    {
+        // "Pólya: the drunk bird …" is polya-the-drunk-bird-…, and its start selects it.
+        const auto help = walklab({"--help"});
+        QVERIFY2(help.out.contains("polya-the-drunk-bird-may-never-come-home"), qPrintable(help.out));
+        const auto o = walklab({"--experiment", "walk3d", "--preset", "polya", "--steps", "20", "--walkers", "200", "--print"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains("kind=lattice steps=20 walkers=200"), qPrintable(o.out));
+    }
+
     void choiceByKeyOrLabel()
     {
         auto o = walklab(kPoisson + QStringList{"--method", "order-statistics"});
@@ -115,9 +125,9 @@ private slots:
         QTest::newRow("unknown") << QStringList{"--experiment", "poisson", "--preset", "tram"}
                                  << "--preset tram: no such preset; the presets are "
                                     "hospital-births-3-per-hour, phone-calls-1-every-10-minutes";
-        QTest::newRow("none in walk1d")
+        QTest::newRow("another experiment's")
             << QStringList{"--experiment", "walk1d", "--preset", "phone"}
-            << "--preset phone: the experiment has no presets";
+            << "--preset phone: no such preset; the presets are fair-coin-100-tosses, biased-coin-p-0-6";
         QTest::newRow("in no experiment") << QStringList{"--preset", "tram"}
                                           << "--preset tram: no experiment has such a preset";
         QTest::newRow("blank") << QStringList{"--experiment", "poisson", "--preset", " - "}

@@ -48,6 +48,20 @@ std::string PoissonOperationsExperiment::help() const
            "independently, gives rate pλ.";
 }
 
+std::vector<Preset> PoissonOperationsExperiment::presets() const
+{
+    return {
+        {"Two phone lines merged: 3 + 5 calls per hour",
+         "Calls to two independent lines over an 8-hour day: together they are one Poisson stream of "
+         "8 calls per hour, 64 a day on average.",
+         {{"rate1", "3"}, {"rate2", "5"}, {"horizon", "8"}, {"unit", "hour"}, {"keep", "0.3"}}},
+        {"Shoppers who buy: thinning 30 visitors per hour",
+         "Visitors come through two doors, 10 and 20 per hour; each buys with probability 0.1, "
+         "independently. The buyers are a Poisson stream of 3 per hour.",
+         {{"rate1", "10"}, {"rate2", "20"}, {"keep", "0.1"}, {"horizon", "8"}, {"unit", "hour"}}},
+    };
+}
+
 Expected<PoissonOperationsSettings> PoissonOperationsExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
     ParamReader read(*this, params, chosen);

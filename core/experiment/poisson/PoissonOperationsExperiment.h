@@ -32,6 +32,7 @@ public:
     std::string key() const override { return "poisson-ops"; }
     std::string title() const override { return "Superposition and thinning"; }
     std::string help() const override;
+    std::vector<Preset> presets() const override;
 
     Expected<PoissonOperationsSettings> parse(const ParamSet& params, ParamSet* chosen) const override;
 

@@ -171,6 +171,28 @@ std::string Walk1DExperiment::help() const
            "compared with the exact law of S_n and its normal approximation.";
 }
 
+std::vector<Preset> Walk1DExperiment::presets() const
+{
+    return {
+        {"Fair coin: 100 tosses",
+         "Heads +1, tails −1. After n tosses S_n has mean 0 and standard deviation √n = 10, and its "
+         "histogram is close to the normal curve (de Moivre–Laplace); S_n is always even.",
+         {{"steps", "100"}, {"walkers", "100000"}, {"p", "0.5"}, {"q", ""}}},
+        {"Biased coin: p = 0.6",
+         "A drift of p − q = 0.2 per step: after 100 steps the walkers are centred on 20, with standard "
+         "deviation 2√(npq) ≈ 9.8.",
+         {{"steps", "100"}, {"walkers", "100000"}, {"p", "0.6"}, {"q", ""}}},
+        {"Lazy walker: stays half the time",
+         "p = q = 1/4, r = 1/2: the walker moves on half of the steps, so S_n spreads like √(n/2), "
+         "and every integer can be reached.",
+         {{"steps", "100"}, {"walkers", "100000"}, {"p", "0.25"}, {"q", "0.25"}}},
+        {"A million steps: the walker always comes home",
+         "A fair walk returns to 0 with probability 1, but slowly: the chance of no return by step t "
+         "is about √(2/(πt)), still 0.08 % at t = 10⁶ (returns view).",
+         {{"steps", "1000000"}, {"walkers", "10000"}, {"p", "0.5"}, {"q", ""}, {"paths", "5"}}},
+    };
+}
+
 Expected<Walk1DParams> Walk1DExperiment::parse(const ParamSet& params, ParamSet* chosen) const
 {
     ParamReader read(*this, params, chosen);

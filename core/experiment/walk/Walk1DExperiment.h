@@ -19,6 +19,7 @@ public:
     std::string key() const override { return "walk1d"; }
     std::string title() const override { return "1D random walk"; }
     std::string help() const override;
+    std::vector<Preset> presets() const override;
 
     /// Converts text parameters to Walk1DParams (q empty → 1 − p) and validates them.
     Expected<Walk1DParams> parse(const ParamSet& params, ParamSet* chosen) const override;

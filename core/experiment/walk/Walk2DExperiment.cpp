@@ -109,6 +109,28 @@ std::string Walk2DExperiment::help() const
            "eventually comes back to the start (Pólya 1921), but slowly.";
 }
 
+std::vector<Preset> Walk2DExperiment::presets() const
+{
+    return {
+        {"The drunkard in a city grid",
+         "On the square lattice every walker comes back to the start with probability 1 (Pólya 1921), "
+         "but slowly: after 1000 steps about a third have not yet come back (returns view).",
+         {{"kind", "lattice"}, {"steps", "1000"}, {"walkers", "10000"}}},
+        {"Wind from the west: a drift to the east",
+         "Steps east twice as likely as west: the cloud of walkers drifts (2 − 1)/5 of a step east per "
+         "step, 200 after 1000 steps, while it spreads like √n.",
+         {{"kind", "lattice"}, {"steps", "1000"}, {"walkers", "10000"}, {"east", "2"}}},
+        {"Pearson's walk: unit steps in random directions",
+         "Pearson's question in Nature (1905): after n steps of length 1 in random directions, how far "
+         "is the walker? Rayleigh's answer for large n: the radial view's Rayleigh density.",
+         {{"kind", "pearson"}, {"steps", "100"}, {"walkers", "100000"}}},
+        {"Gaussian steps: Brownian motion",
+         "Independent normal steps of mean square length 1: the path is a sampled Brownian motion, "
+         "S_n is exactly normal, and E|S_n|² = n as for the lattice walk.",
+         {{"kind", "gaussian"}, {"steps", "1000"}, {"walkers", "10000"}}},
+    };
+}
+
 std::vector<Panel> Walk2DExperiment::dimensionPanels(const WalkNDRun& r) const
 {
     return {trajectoryPanel(r.sim, "paths", "Trajectories of " + countOf(std::int64_t(r.sim.paths.size()), "walker"), 0, 1),

@@ -79,6 +79,25 @@ std::string Walk3DExperiment::help() const
            "the walkers ever come back to the start (Pólya 1921; 1 − 1/W with Watson's integral W).";
 }
 
+std::vector<Preset> Walk3DExperiment::presets() const
+{
+    return {
+        {"Pólya: the drunk bird may never come home",
+         "On the cubic lattice only about 34 % of the walkers ever return to the start (Pólya's "
+         "0.3405…): \"a drunk man will find his way home, but a drunk bird may get lost forever\" "
+         "(Kakutani).",
+         {{"kind", "lattice"}, {"steps", "1000"}, {"walkers", "10000"}}},
+        {"Pearson's walk in space",
+         "Unit steps in random directions in space; for large n the distance from the start has the "
+         "Maxwell density (radial view).",
+         {{"kind", "pearson"}, {"steps", "100"}, {"walkers", "100000"}}},
+        {"Gaussian steps: Brownian motion in space",
+         "Independent normal steps of mean square length 1 in space: S_n is exactly normal and "
+         "E|S_n|² = n (msd view).",
+         {{"kind", "gaussian"}, {"steps", "1000"}, {"walkers", "10000"}}},
+    };
+}
+
 std::vector<Panel> Walk3DExperiment::dimensionPanels(const WalkNDRun& r) const
 {
     return {spacePanel(r.sim),

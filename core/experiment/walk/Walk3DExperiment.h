@@ -16,6 +16,7 @@ public:
     std::string key() const override { return "walk3d"; }
     std::string title() const override { return "3D random walk"; }
     std::string help() const override;
+    std::vector<Preset> presets() const override;
 
 protected:
     std::vector<Panel> dimensionPanels(const WalkNDRun& run) const override;

@@ -104,3 +104,18 @@ TEST(Experiment, ParametersOfOneViewNameIt)
     EXPECT_EQ(viewsOf("walk1d", "paths"), (Keys{"paths"}));
     EXPECT_TRUE(viewsOf("poisson", "rate").empty());  // drives every view
 }
+
+TEST(Experiment, EveryExperimentHasPresetsThatValidateAndNameItsParameters)
+{
+    // A teacher's starting points: at least two per experiment, each valid as it stands.
+    for (const auto& e : experiments()) {
+        const std::vector<Preset> presets = e->presets();
+        EXPECT_GE(presets.size(), 2u) << e->key();
+        for (const Preset& preset : presets) {
+            EXPECT_FALSE(preset.help.empty()) << e->key() << ": " << preset.name;
+            for (const auto& [key, value] : preset.params)
+                EXPECT_NE(e->param(key), nullptr) << e->key() << ": " << preset.name << " sets unknown " << key;
+            EXPECT_TRUE(e->validate(preset.params).empty()) << e->key() << ": " << preset.name;
+        }
+    }
+}
