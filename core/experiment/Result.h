@@ -44,6 +44,9 @@ struct Series {
     std::string yOf;
     /// A coordinate column only (CSV, and the x/y of other series): not drawn, no legend.
     bool coordinate = false;
+    /// Drawn only, never a CSV column: marks whose rows are not the panel's x (the start and the
+    /// end of each kept path, one mark per row). The paths' own columns hold those points.
+    bool plotOnly = false;
     /// Empty, or one half-width per y of 2 standard errors: the value is y[i] ± error[i] (a
     /// simulated proportion ± 2 se). Drawn as error bars on Points; CSV column "<key>_2se".
     std::vector<double> error;

@@ -23,6 +23,7 @@ Panel spacePanel(const WalkNDSimulation& sim)
         end[a] = {std::string("end_") + axisName(a), a == 2 ? "End" : "", SeriesStyle::Points,
                   std::vector<double>(rows, nan)};
         start[a].coordinate = end[a].coordinate = a < 2;
+        start[a].plotOnly = end[a].plotOnly = true;
         start[a].y[0] = 0.0;
     }
     start[2].xOf = start[0].key;

@@ -196,6 +196,7 @@ Panel WalkNDExperiment::trajectoryPanel(const WalkNDSimulation& sim, std::string
     Series endH{"end_" + hs, "", SeriesStyle::Points, std::vector<double>(rows, kNaN)};
     Series endV{"end_" + vs, "End", SeriesStyle::Points, std::vector<double>(rows, kNaN)};
     startH.coordinate = endH.coordinate = true;
+    startH.plotOnly = startV.plotOnly = endH.plotOnly = endV.plotOnly = true;
     startV.xOf = startH.key;
     endV.xOf = endH.key;
     for (std::size_t i = 0; i < sim.paths.size(); ++i) {

@@ -1,6 +1,7 @@
-// The trajectory views of walk2d and walk3d mark the end of every walker shown, in the panel and in
-// its CSV, also when the walk has fewer steps + 1 than walkers shown; the note on the walkers the
-// MSD and return curves follow says what holds for the kind of walk.
+// The trajectory views of walk2d and walk3d mark the end of every walker shown, also when the walk
+// has fewer steps + 1 than walkers shown; their CSV holds the paths by step, without the marks
+// (a mark's row is not a step); the note on the walkers the MSD and return curves follow says what
+// holds for the kind of walk.
 #include "core/experiment/CsvWriter.h"
 #include "core/experiment/walk/Walk2DExperiment.h"
 #include "core/experiment/walk/Walk3DExperiment.h"
@@ -42,8 +43,9 @@ std::vector<std::vector<std::string>> csvRows(const Panel& panel)
     return rows;
 }
 
-// Every walker shown has its end mark at the last point of its path (axes h, v of the panel),
-// in the series and in the CSV: row i + 1 (after the header) holds walker i + 1's end.
+// Every walker shown has its end mark at the last point of its path (axes h, v of the panel).
+// The CSV has one row per step (steps 0 … n, the panel's x that are not NaN), the paths' columns
+// and no mark columns; its last row holds each path's end.
 void expectEveryEndMarked(const Panel& p, int walkers, const std::string& h, const std::string& v)
 {
     const Series* endH = p.find("end_" + h);
@@ -52,21 +54,23 @@ void expectEveryEndMarked(const Panel& p, int walkers, const std::string& h, con
     ASSERT_NE(endV, nullptr);
     const auto marked = std::count_if(endV->y.begin(), endV->y.end(), [](double y) { return std::isfinite(y); });
     EXPECT_EQ(marked, walkers) << p.key;
+    const auto steps = std::count_if(p.x.begin(), p.x.end(), [](double x) { return !std::isnan(x); });
     const auto rows = csvRows(p);
-    ASSERT_EQ(rows.size(), std::size_t(std::max<std::size_t>(p.x.size(), std::size_t(walkers))) + 1) << p.key;
+    ASSERT_EQ(rows.size(), std::size_t(steps) + 1) << p.key;
     const auto column = [&](const std::string& key) {
         return std::size_t(std::find(rows[0].begin(), rows[0].end(), key) - rows[0].begin());
     };
-    const std::size_t ch = column("end_" + h), cv = column("end_" + v);
-    ASSERT_LT(cv, rows[0].size());
+    for (const char* mark : {"start_", "end_"})
+        for (const std::string& axis : {h, v})
+            EXPECT_EQ(column(mark + axis), rows[0].size()) << p.key << ": " << mark << axis << " in the CSV";
     for (int i = 0; i < walkers; ++i) {
         const std::string n = "path_" + std::to_string(i + 1) + "_";
         EXPECT_EQ(endH->y[std::size_t(i)], p.find(n + h)->y.back()) << p.key << " walker " << i + 1;
         EXPECT_EQ(endV->y[std::size_t(i)], p.find(n + v)->y.back()) << p.key << " walker " << i + 1;
-        const auto& row = rows[std::size_t(i) + 1];
-        ASSERT_GT(row.size(), cv);
-        EXPECT_EQ(std::stod(row[ch]), endH->y[std::size_t(i)]) << p.key << " CSV row " << i + 1;
-        EXPECT_EQ(std::stod(row[cv]), endV->y[std::size_t(i)]) << p.key << " CSV row " << i + 1;
+        const std::size_t ch = column(n + h), cv = column(n + v);
+        ASSERT_LT(std::max(ch, cv), rows[0].size()) << p.key << " walker " << i + 1;
+        EXPECT_EQ(std::stod(rows.back()[ch]), endH->y[std::size_t(i)]) << p.key << " CSV, walker " << i + 1;
+        EXPECT_EQ(std::stod(rows.back()[cv]), endV->y[std::size_t(i)]) << p.key << " CSV, walker " << i + 1;
     }
 }
 
