@@ -19,11 +19,22 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
-std::unexpected<Errors> syntaxError(const ParamSpec& spec, std::string_view text, const char* what)
+std::unexpected<Errors> syntaxError(const ParamSpec& spec, std::string_view text, const std::string& what)
 {
     return fail(ErrorKind::InvalidParameter, spec.key,
                 spec.key + " = " + (text.empty() ? std::string("(empty)") : std::string(text)) +
                     ": must be " + what);
+}
+
+/// A bound of a declared range: "10^9" for a power of ten from 10^4 on, else the number, with a
+/// true minus sign ("−10^9").
+std::string boundText(double v)
+{
+    const double a = std::abs(v);
+    const double e = std::round(std::log10(a));
+    std::string text = a >= 1e4 && a == std::pow(10.0, e) ? "10^" + std::to_string(int(e))
+                                                          : std::to_string(std::int64_t(a));
+    return v < 0 ? "−" + text : text;
 }
 
 bool parseDouble(std::string_view s, double& value)
@@ -60,7 +71,12 @@ Expected<std::int64_t> parseInteger(const ParamSpec& spec, std::string_view text
     double d = 0;
     if (parseDouble(s, d) && std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9.0e18)
         return std::int64_t(d);
-    return syntaxError(spec, text, "a whole number");
+    // The declared range (the experiment's validation may narrow it once the value parses).
+    const bool ranged = spec.minimum < spec.maximum && spec.minimum == std::floor(spec.minimum)
+                        && spec.maximum == std::floor(spec.maximum);
+    return syntaxError(spec, text,
+                       ranged ? "a whole number between " + boundText(spec.minimum) + " and " + boundText(spec.maximum)
+                              : std::string("a whole number"));
 }
 
 Expected<double> parseReal(const ParamSpec& spec, std::string_view text)

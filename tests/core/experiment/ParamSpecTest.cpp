@@ -20,10 +20,14 @@ TEST(ParamSpec, IntegersAcceptWholeNumbersInScientificNotation)
     EXPECT_EQ(parseInteger(steps, "250").value(), 250);
     EXPECT_EQ(parseInteger(steps, " 1e6 ").value(), 1'000'000);
     EXPECT_EQ(parseInteger(steps, "-3").value(), -3);  // ranges are the experiment's to check
-    EXPECT_EQ(parseInteger(steps, "1.5").error().front().message, "steps = 1.5: must be a whole number");
-    EXPECT_EQ(parseInteger(steps, "abc").error().front().message, "steps = abc: must be a whole number");
-    EXPECT_EQ(parseInteger(steps, "").error().front().message, "steps = (empty): must be a whole number");
+    EXPECT_EQ(parseInteger(steps, "1.5").error().front().message, "steps = 1.5: must be a whole number between 1 and 10^9");
+    EXPECT_EQ(parseInteger(steps, "abc").error().front().message, "steps = abc: must be a whole number between 1 and 10^9");
+    EXPECT_EQ(parseInteger(steps, "").error().front().message, "steps = (empty): must be a whole number between 1 and 10^9");
     EXPECT_EQ(parseInteger(steps, "12x").error().front().parameter, "steps");
+    const ParamSpec level{"level", "Level k", ParamType::Integer, -1e9, 1e9, "1", "", ""};
+    EXPECT_EQ(parseInteger(level, "up").error().front().message, "level = up: must be a whole number between −10^9 and 10^9");
+    const ParamSpec paths{"paths", "Paths", ParamType::Integer, 0, 1000, "20", "", ""};
+    EXPECT_EQ(parseInteger(paths, "x").error().front().message, "paths = x: must be a whole number between 0 and 1000");
 }
 
 TEST(ParamSpec, RealsAndSeeds)

@@ -57,7 +57,7 @@ TEST(PassageExperiment, MessagesNameTheParameterAndTheRange)
     std::map<std::string, std::string> byParameter;
     for (const auto& error : errors)
         byParameter[error.parameter] = error.message;
-    EXPECT_EQ(byParameter["steps"], "steps = x: must be a whole number");
+    EXPECT_EQ(byParameter["steps"], "steps = x: must be a whole number between 1 and 10^9");
     EXPECT_EQ(byParameter["axes"], "axes = semilog: must be one of log-log, linear");
     EXPECT_NE(byParameter["level"].find("level = 0"), std::string::npos);
     EXPECT_NE(byParameter["q"].find("q = 0.5"), std::string::npos);

@@ -67,7 +67,7 @@ TEST(Walk1DExperiment, OneMessagePerBadField)
     const Errors errors = e.validate({{"steps", "0"}, {"walkers", "many"}, {"p", "1.5"}, {"seed", "-1"}});
     ASSERT_EQ(errors.size(), 4u);
     EXPECT_EQ(errors[0].parameter, "walkers");
-    EXPECT_EQ(errors[0].message, "walkers = many: must be a whole number");
+    EXPECT_EQ(errors[0].message, "walkers = many: must be a whole number between 1 and 10^9");
     EXPECT_EQ(errors[1].parameter, "seed");
     EXPECT_EQ(errors[2].message, "steps = 0: must be between 1 and 10^9");
     EXPECT_EQ(errors[3].message, "p = 1.5: must be between 0 and 1");
