@@ -4,6 +4,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <deque>
 #include <future>
 #include <string>
 
@@ -51,7 +52,10 @@ std::string durationText(double seconds)
     return text;
 }
 
-/// The progress line on a terminal's stderr, rewritten in place.
+/// The progress line on a terminal's stderr, rewritten in place. The time left is the work left
+/// at the rate of the recent past (the last quarter of the run, at least 2 s): parts of a run can
+/// differ in speed per unit of work (walk2d's tracked walkers step far faster per unit than its
+/// endpoint draws), and the rate since the start would then promise seconds for half a minute.
 class ProgressLine {
 public:
     explicit ProgressLine(std::string experiment) : m_experiment(std::move(experiment)) {}
@@ -59,14 +63,20 @@ public:
 
     void update(double fraction, double elapsed)
     {
+        m_history.push_back({elapsed, fraction});
+        const double window = std::max(2.0, elapsed / 4);
+        while (m_history.size() > 2 && m_history[1].elapsed <= elapsed - window)
+            m_history.pop_front();
+        const Sample& then = m_history.front();
+        const double rate = elapsed > then.elapsed ? (fraction - then.fraction) / (elapsed - then.elapsed) : 0;
         std::string text = m_experiment + ": " + std::to_string(int(fraction * 100)) + " % · " +
                            durationText(elapsed) + " elapsed · ";
         if (fraction >= 1)
             text += "finishing";
-        else if (fraction < 1e-3)
+        else if (fraction < 1e-3 || !(rate > 0))
             text += "estimating the rest";
         else
-            text += "about " + durationText(elapsed * (1 - fraction) / fraction) + " left";
+            text += "about " + durationText((1 - fraction) / rate) + " left";
         show(text);
     }
 
@@ -82,7 +92,11 @@ private:
         m_width = text.size();
     }
 
+    struct Sample {
+        double elapsed, fraction;
+    };
     std::string m_experiment;
+    std::deque<Sample> m_history;  ///< (elapsed, fraction) since the start of the window
     std::size_t m_width = 0;
 };
 
