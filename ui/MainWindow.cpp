@@ -2,6 +2,7 @@
 
 #include "core/experiment/Registry.h"
 #include "core/experiment/TextFormat.h"
+#include "ui/plot/ExportSizeDialog.h"
 #include "ui/plot/Exporter.h"
 #include "ui/FlowLayout.h"
 #include "ui/live/LiveModeView.h"
@@ -16,12 +17,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,7 +38,6 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSlider>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -68,6 +66,8 @@ constexpr int kSidebarPx = 420;
 /// Width the plots keep when the side panel widens for its form.
 constexpr int kPlotsWidthPx = 700;
 constexpr int kProgressSteps = 1000;
+/// Room between a status message and the "Last run: …" text.
+constexpr int kStatusGapPx = 24;
 /// Share of the plot area's height the summary table may take; it scrolls beyond.
 constexpr double kSummaryShare = 0.2;
 /// Rows of the summary always in sight (when there are that many).
@@ -351,7 +351,12 @@ void MainWindow::buildUi()
 
     m_lastRun = new QLabel(tr("No run yet"));
     m_lastRun->setObjectName(QStringLiteral("lastRun"));
+    m_lastRun->setContentsMargins(kStatusGapPx, 0, 0, 0);  // apart from a long message
     statusBar()->addPermanentWidget(m_lastRun);
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        if (message.isEmpty())
+            statusBar()->setToolTip({});
+    });
     QFont statusFont = statusBar()->font();
     if (statusFont.pointSizeF() > 0 && statusFont.pointSizeF() < kMinSidebarPointSize - 1) {
         statusFont.setPointSizeF(kMinSidebarPointSize - 1);
@@ -441,6 +446,21 @@ void MainWindow::onExperimentChosen(int index)
     runNow();
 }
 
+void MainWindow::showStatus(const QString& message, int timeout)
+{
+    QStatusBar* bar = statusBar();
+    // QStatusBar cuts a long message off where "Last run: …" begins: end it with "…" instead,
+    // the whole message in the tooltip (a parameter's error is beneath the form's fields too).
+    QString shown = message;
+    if (bar->isVisible() && m_lastRun->isVisible()) {
+        bar->layout()->activate();  // the label's place for its current text
+        const int room = m_lastRun->x() - 8;  // QStatusBar's message starts at 6, ends 2 before
+        shown = bar->fontMetrics().elidedText(message, Qt::ElideRight, std::max(room, 0));
+    }
+    bar->setToolTip(shown == message ? QString() : message);
+    bar->showMessage(shown, timeout);
+}
+
 void MainWindow::fitSidebar()
 {
     auto* scroll = findChild<QScrollArea*>(QStringLiteral("sidebarScroll"));
@@ -483,7 +503,7 @@ void MainWindow::applyPreset(const core::Preset& preset)
     for (const auto& [key, value] : preset.params)
         values[key] = value;
     m_panel->setParams(values);
-    statusBar()->showMessage(tr("Preset: %1").arg(qs(preset.name)), 5000);
+    showStatus(tr("Preset: %1").arg(qs(preset.name)), 5000);
     runNow();
 }
 
@@ -504,13 +524,12 @@ bool MainWindow::runNow()
     if (!errors.empty()) {
         m_panel->showErrors(errors);
         m_panel->focusFirstError();
-        statusBar()->showMessage(
-            tr("Not run — fix the parameter marked in red: %1").arg(joinMessages(errors)), 10000);
+        showStatus(tr("Not run — fix the parameter marked in red: %1").arg(joinMessages(errors)), 10000);
         m_formErrorShown = true;
         return false;
     }
     m_formErrorShown = false;
-    statusBar()->showMessage(tr("Running…"));
+    showStatus(tr("Running…"));
     m_runner->start(*m_experiment, m_panel->params());
     return true;
 }
@@ -520,7 +539,7 @@ void MainWindow::cancelRun()
     m_runPending = false;
     if (m_runner->isRunning()) {
         m_runner->cancel();
-        statusBar()->showMessage(tr("Cancelling…"));
+        showStatus(tr("Cancelling…"));
     }
 }
 
@@ -540,7 +559,7 @@ void MainWindow::onFinished(const core::Result& result)
     showResult(result);
     m_progress->setValue(kProgressSteps);
     m_progress->setFormat(tr("Done in %1").arg(formatSeconds(result.seconds)));
-    statusBar()->showMessage(tr("Finished in %1").arg(formatSeconds(result.seconds)), 5000);
+    showStatus(tr("Finished in %1").arg(formatSeconds(result.seconds)), 5000);
     if (m_runPending)
         runNow();
 }
@@ -551,8 +570,7 @@ void MainWindow::onFailed(const core::Errors& errors)
     m_progress->setValue(0);
     m_progress->setFormat(tr("Failed"));
     m_panel->showErrors(errors);  // beside the field, or at the bottom of the form
-    statusBar()->showMessage(tr("Run failed: %1 — the plots still show the previous result.")
-                                 .arg(joinMessages(errors)));
+    showStatus(tr("Run failed: %1 — the plots still show the previous result.").arg(joinMessages(errors)));
     if (m_runPending)
         runNow();
 }
@@ -562,8 +580,7 @@ void MainWindow::onCancelled()
     setRunning(false);
     m_progress->setValue(0);
     m_progress->setFormat(tr("Cancelled"));
-    statusBar()->showMessage(tr("Run cancelled — the plots still show the previous result."),
-                             10000);
+    showStatus(tr("Run cancelled — the plots still show the previous result."), 10000);
 }
 
 void MainWindow::showResult(const core::Result& result)
@@ -791,8 +808,7 @@ void MainWindow::showViewsOf(const QString& key)
             return;
     if (QToolButton* button = viewButton(qs(spec->views.front()))) {
         button->setChecked(true);  // → onViewToggled: remembered and redrawn
-        statusBar()->showMessage(
-            tr("Showing “%1”: %2 drives it").arg(button->text(), qs(spec->label)), 5000);
+        showStatus(tr("Showing “%1”: %2 drives it").arg(button->text(), qs(spec->label)), 5000);
     }
 }
 
@@ -892,33 +908,15 @@ void MainWindow::exportPlot()
     m_lastDir = QFileInfo(path).absolutePath();
 
     // Size in pixels (points for the vector formats), defaulting to what is on screen.
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Image size"));
-    auto* form = new QFormLayout(&dialog);
-    auto* widthBox = new QSpinBox;
-    auto* heightBox = new QSpinBox;
-    for (QSpinBox* box : {widthBox, heightBox}) {
-        box->setRange(100, 20000);
-        box->setSuffix(tr(" px"));
-        box->setAccelerated(true);
-    }
-    widthBox->setValue(m_canvas->width());
-    heightBox->setValue(m_canvas->height());
-    form->addRow(new QLabel(tr("Size of %1:").arg(QFileInfo(path).fileName())));
-    form->addRow(tr("Width"), widthBox);
-    form->addRow(tr("Height"), heightBox);
-    auto* ok = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    connect(ok, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(ok, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(ok);
+    ExportSizeDialog dialog(path, m_canvas->size(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
 
-    const QString error = exportPlotTo(path, widthBox->value(), heightBox->value());
+    const QString error = exportPlotTo(path, dialog.imageSize().width(), dialog.imageSize().height());
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export plot"), error);
     else
-        statusBar()->showMessage(tr("Plot saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
+        showStatus(tr("Plot saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
 void MainWindow::exportCsv()
@@ -953,7 +951,7 @@ void MainWindow::exportCsv()
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export data (CSV)"), error);
     else
-        statusBar()->showMessage(tr("Data saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
+        showStatus(tr("Data saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
 void MainWindow::about()

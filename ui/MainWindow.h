@@ -108,6 +108,9 @@ private:
     void onExperimentChosen(int index);
     /// Sizes the side panel to the current form (see onExperimentChosen).
     void fitSidebar();
+    /// QStatusBar::showMessage, the message ended with "…" where it would run into the
+    /// "Last run: …" text (whole in the status bar's tooltip).
+    void showStatus(const QString& message, int timeout = 0);
     void rebuildPresets();
     void applyPreset(const core::Preset& preset);
     /// A slider moved: runs now, or once the current run is over (latest values win).

@@ -1,11 +1,14 @@
 // Exporter: every panel kind written as PNG, SVG and PDF (offscreen, so also headless), and
 // the CSV layout of parametric and heat-map panels.
 #include "SyntheticResults.h"
+#include "ui/plot/ExportSizeDialog.h"
 #include "ui/plot/Exporter.h"
 #include "ui/plot/PlotCanvas.h"
 
 #include <QFile>
 #include <QImage>
+#include <QLabel>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,6 +90,68 @@ private slots:
         const QByteArray pdf = readAll(base + ".pdf");
         QVERIFY(pdf.startsWith("%PDF"));
         QVERIFY(pdf.size() > 2000);
+    }
+
+    void heatMapFramesAreDrawnOverTheMaps()
+    {
+        // A PDF reader showed no frame around the maps: QCustomPlot put the axes of the maps'
+        // rects on the layer of the plottables, so each map, made after its axes, was drawn
+        // over the inner half of its frame (the whole of it at a reader's resolution). The axes
+        // belong on the layer above; and painted as the PDF is (vectorized, 3 × denser), the
+        // frame's every pixel is the axes' grey, not a map cell's colour.
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({test::heatMap(8)}));
+        canvas.resize(900, 600);
+        canvas.replot();
+        const auto maps = canvas.findChildren<QCPColorMap*>();
+        QCOMPARE(maps.size(), 2);
+        for (QCPColorMap* map : maps)
+            for (QCPAxis* axis : map->keyAxis()->axisRect()->axes())
+                QVERIFY2(axis->layer()->index() > map->layer()->index(), qPrintable(axis->layer()->name()));
+
+        constexpr int kScale = 3;
+        QImage image(900 * kScale, 600 * kScale, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QCPPainter painter(&image);
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        painter.setMode(QCPPainter::pmNonCosmetic);
+        painter.scale(kScale, kScale);
+        canvas.toPainter(&painter, 900, 600);
+        painter.end();
+        for (QCPColorMap* map : maps) {
+            const QRect r = map->keyAxis()->axisRect()->rect();
+            // The inner half of the 3-pixel lines on the left (centred on x = left) and bottom
+            // (y = bottom) edges, all along them: where a map drawn last would cover them.
+            for (int y = r.top() * kScale + 6; y < r.bottom() * kScale - 6; y += 3) {
+                const QColor c = image.pixelColor(r.left() * kScale, y);
+                QVERIFY2(c.saturation() < 40 && c.value() < 160, qPrintable(QStringLiteral("left edge at %1: %2").arg(y).arg(c.name())));
+            }
+            for (int x = r.left() * kScale + 6; x < r.right() * kScale - 6; x += 3) {
+                const QColor c = image.pixelColor(x, r.bottom() * kScale - 1);
+                QVERIFY2(c.saturation() < 40 && c.value() < 160, qPrintable(QStringLiteral("bottom edge at %1: %2").arg(x).arg(c.name())));
+            }
+        }
+    }
+
+    void sizeDialogSpeaksTheFormatsUnit()
+    {
+        // Pixels for PNG and JPG, points for SVG and PDF (as --width and --height say), and no
+        // size the exporter would refuse.
+        for (const char* name : {"plot.png", "plot.jpg", "plot.svg", "plot.pdf"}) {
+            const bool vector = QByteArray(name).endsWith("svg") || QByteArray(name).endsWith("pdf");
+            walklab::ui::ExportSizeDialog dialog(QString::fromLatin1(name), QSize(640, 480));
+            for (QSpinBox* box : {dialog.widthBox(), dialog.heightBox()}) {
+                QCOMPARE(box->suffix(), vector ? QStringLiteral(" pt") : QStringLiteral(" px"));
+                QCOMPARE(box->maximum(), walklab::ui::kMaxImageSide);
+            }
+            QVERIFY2(dialog.caption()->text().contains(vector ? "points" : "pixels"), name);
+            QCOMPARE(dialog.imageSize(), QSize(640, 480));
+        }
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({test::heatMap(3)}));
+        const QString tooLarge = walklab::ui::exportPlot(canvas, m_dir.filePath("big.pdf"), 20000, 100);
+        QVERIFY2(tooLarge.contains("10000 points"), qPrintable(tooLarge));
     }
 
     void parametricCsvHasOneRowPerStep()

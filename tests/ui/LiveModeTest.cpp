@@ -10,6 +10,7 @@
 #include <QSlider>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -66,6 +67,12 @@ core::Result timelineResult(bool declareRange = true)
     r.experiment = "synthetic";
     r.panels = {timeline, counts};
     return r;
+}
+
+/// The status line with its non-breaking spaces as plain ones.
+QString status(const LiveModeView& view)
+{
+    return view.statusLabel()->text().replace(QChar(0x00A0), ' ');
 }
 
 std::vector<double> barValues(QCPBars* bars)
@@ -217,13 +224,17 @@ private slots:
         QVERIFY(view.available());
         QVERIFY(view.playButton()->isEnabled());
         QVERIFY(view.stepButton()->isEnabled());
-        QVERIFY(view.statusLabel()->text().contains("Realisation 1 of 4"));
+        QVERIFY(status(view).contains("Realisation 1 of 4"));
 
         for (int i = 0; i < 3; ++i)
             QTest::mouseClick(view.stepButton(), Qt::LeftButton);
         QCOMPARE(view.replay()->shownTotal(), std::size_t(3));
         QCOMPARE(view.eventPoints()->data()->size(), 2);  // the third is the highlighted newest
-        QVERIFY(view.statusLabel()->text().contains("N(t) = 3"));
+        QVERIFY(status(view).contains("N(t) = 3"));
+        // The time has its unit, and a narrow window can break the line only between its parts.
+        QVERIFY2(status(view).contains("t = 6.00 hours"), qPrintable(status(view)));
+        for (const QString& part : view.statusLabel()->text().split(QStringLiteral("   ·   ")))
+            QVERIFY2(!part.contains(' '), qPrintable(part));
         QVERIFY(barValues(view.tallyBars()).empty());
         QVERIFY(view.expectedPoints()->data()->isEmpty());  // nothing finished, nothing expected
 
@@ -232,13 +243,13 @@ private slots:
         QCOMPARE(barValues(view.tallyBars()), std::vector<double>{1});
         QCOMPARE(view.expectedPoints()->data()->size(), 13);
         QCOMPARE(view.expectedPoints()->data()->at(2)->value, poissonPmf(2));  // 1 · P(N = 2)
-        QVERIFY(view.statusLabel()->text().contains("Realisation 2 of 4"));
+        QVERIFY(status(view).contains("Realisation 2 of 4"));
 
         QTest::mouseClick(view.resetButton(), Qt::LeftButton);
         QCOMPARE(view.replay()->shownTotal(), std::size_t(0));
         QVERIFY(barValues(view.tallyBars()).empty());
         QVERIFY(view.expectedPoints()->data()->isEmpty());
-        QVERIFY(view.statusLabel()->text().contains("Realisation 1 of 4"));
+        QVERIFY(status(view).contains("Realisation 1 of 4"));
     }
 
     void viewPlaysToTheEnd()
@@ -333,6 +344,40 @@ private slots:
             view.step();
         QCOMPARE(k->range().lower, -0.7);
         QCOMPARE(k->range().upper, 12.7);
+    }
+
+    void legendIsBeneathTheHistogram()
+    {
+        // The legend never covers the bars, however high they grow: it is beneath the
+        // histogram, whole, in as many columns as the width holds.
+        for (const QSize size : {QSize(1000, 700), QSize(520, 600)}) {
+            LiveModeView view;
+            view.setResult(timelineResult());
+            view.resize(size);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            while (!view.replay()->finished())
+                view.step();
+            view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+            QCPAxisRect* counts = view.plot()->axisRects().back();
+            const QList<QCPLegend*> legends = view.plot()->findChildren<QCPLegend*>();
+            const auto found = std::find_if(legends.begin(), legends.end(), [](QCPLegend* l) { return l->itemCount() >= 3; });
+            QVERIFY(found != legends.end());
+            const QRect box = (*found)->outerRect();
+            QVERIFY(box.top() > counts->outerRect().bottom() - 2);
+            QVERIFY(view.plot()->viewport().contains(box));
+            QCOMPARE((*found)->wrap() == 3, size.width() == 1000);
+            int entries = 0;
+            for (int i = 0; i < (*found)->itemCount(); ++i) {  // each entry whole
+                QCPAbstractLegendItem* item = (*found)->item(i);
+                if (!item)
+                    continue;  // an empty cell after the last entry
+                ++entries;
+                QVERIFY(box.contains(item->outerRect()));
+                QVERIFY(item->outerRect().width() >= item->minimumOuterSizeHint().width());
+            }
+            QCOMPARE(entries, 3);
+        }
     }
 
     void noRealisationSaysWhatIsNeeded()

@@ -331,8 +331,8 @@ private slots:
         QSignalSpy shown(w.get(), &MainWindow::resultShown);
         QVERIFY(w->selectExperiment("walk1d"));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
-        QVERIFY(!w->presetsMenu()->isEnabled());  // walk1d has no presets
-        QVERIFY(w->presetsMenu()->actions().isEmpty());
+        QCOMPARE(w->presetsMenu()->actions().size(), qsizetype(walk1d().presets().size()));  // walk1d's own
+        QCOMPARE(w->presetsMenu()->actions().front()->text(), QString::fromStdString(walk1d().presets().front().name));
 
         QVERIFY(w->selectExperiment("poisson"));  // the menu is rebuilt for the experiment
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 30000);
@@ -581,8 +581,9 @@ private slots:
 
     void fieldsShowTheirValuesAtTheLeastWidth()
     {
-        // At the window's least width, every text field of every experiment shows 8 digits (or
-        // its whole text or placeholder, if shorter) — "Trials n" beside its slider included.
+        // At the window's least width, every text field of every experiment shows 10 digits
+        // (10^9 walkers), 8 beside a slider ("Trials n"), or its whole text or placeholder if
+        // shorter; a formula (poisson-nh's rate λ(t)) shows whole.
         forEachExperiment([&](const core::Experiment& e) {
             w->resize(w->minimumSizeHint().width(), 700);
             QApplication::processEvents();
@@ -592,7 +593,11 @@ private slots:
                     continue;
                 const QString text = edit->text().isEmpty() ? edit->placeholderText() : edit->text();
                 const QFontMetrics metrics = edit->fontMetrics();
-                const int need = std::min(metrics.horizontalAdvance(text), metrics.horizontalAdvance("00000000"));
+                const core::ParamSpec& spec = *e.param(key.toStdString());
+                const QString digits(spec.slider ? 8 : 10, QLatin1Char('0'));
+                const bool formula = spec.type == core::ParamType::Text && text.size() > 10;
+                const int need = formula ? metrics.horizontalAdvance(text)
+                                         : std::min(metrics.horizontalAdvance(text), metrics.horizontalAdvance(digits));
                 // QLineEdit's text area: its contents less 2 px of margin on each side.
                 QVERIFY2(edit->contentsRect().width() - 4 >= need,
                          qPrintable(QStringLiteral("%1 %2: %3 px for %4 px").arg(QString::fromStdString(e.key()), key)
@@ -855,6 +860,34 @@ private slots:
         QVERIFY(w->statusBar()->currentMessage().isEmpty());
         w->parameterPanel()->resetToDefaults();
         QVERIFY(w->parameterPanel()->isValid());
+    }
+
+    void longStatusEndsBeforeLastRun()
+    {
+        // At 1024 px, two refused fields make a message longer than the status bar has room
+        // for before "Last run: …": it ends with "…" a gap before that text, whole in the
+        // tooltip (and each message beneath its field in the form).
+        w->resize(1024, 700);
+        QApplication::processEvents();
+        type("steps", "abc");
+        type("walkers", "-5");
+        QVERIFY(!w->runNow());
+        QStatusBar* bar = w->statusBar();
+        auto* lastRun = w->findChild<QLabel*>("lastRun");
+        const QString full = bar->toolTip();
+        QVERIFY2(full.startsWith("Not run") && full.contains("steps = abc") && full.contains("walkers = -5"),
+                 qPrintable(full));
+        const QString shown = bar->currentMessage();
+        QVERIFY2(shown.endsWith(QChar(0x2026)), qPrintable(shown));
+        QVERIFY(full.startsWith(shown.chopped(1)));
+        // QStatusBar draws the message from x = 6; the label's text starts after its margin.
+        const int end = 6 + bar->fontMetrics().horizontalAdvance(shown);
+        QVERIFY2(end + 16 <= lastRun->x() + lastRun->contentsRect().left(),
+                 qPrintable(QStringLiteral("message ends at %1, \"Last run\" starts at %2").arg(end).arg(lastRun->x() + lastRun->contentsRect().left())));
+        w->parameterPanel()->resetToDefaults();
+        QVERIFY(bar->currentMessage().isEmpty());
+        QVERIFY(bar->toolTip().isEmpty());
+        w->resize(1400, 800);
     }
 
     void menusAreAsLargeAsTheRest()

@@ -365,6 +365,30 @@ private slots:
                  qPrintable(QStringLiteral("%1 px for %2 px").arg(trials->contentsRect().width() - 4).arg(need)));
     }
 
+    void formulaHasTheFormsWidth()
+    {
+        // poisson-nh's rate λ(t) is a formula: beneath its label (unit beside the label), the
+        // field takes the form's whole width and shows the default formula whole, even at the
+        // form's least width; the numeric fields keep their row.
+        ParameterPanel panel;
+        panel.setExperiment(core::findExperiment("poisson-nh"));
+        panel.resize(panel.minimumSizeHint().width(), panel.sizeHint().height());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QLineEdit* rate = panel.field("rate");
+        QLineEdit* horizon = panel.field("horizon");
+        QVERIFY(rate && horizon);
+        QVERIFY2(rate->width() >= panel.width() - 2, qPrintable(QStringLiteral("%1 of %2").arg(rate->width()).arg(panel.width())));
+        const int need = rate->fontMetrics().horizontalAdvance(rate->text());
+        QVERIFY2(rate->contentsRect().width() - 4 >= need,
+                 qPrintable(QStringLiteral("%1 px for %2 px").arg(rate->contentsRect().width() - 4).arg(need)));
+        QLabel* unit = panel.unitLabel("rate");
+        QVERIFY(unit);
+        QVERIFY(unit->geometry().bottom() < rate->geometry().top());  // on the label's line
+        QVERIFY(horizon->width() < panel.width() / 2);  // beside its label
+        QVERIFY(std::abs(panel.unitLabel("horizon")->geometry().center().y() - horizon->geometry().center().y()) <= 2);
+    }
+
     void sliderScales()
     {
         // Six decades: logarithmic, so 1, 1000 and 10^6 are at 0, the middle and the end.

@@ -4,10 +4,12 @@
 #include "ui/plot/PlotCanvas.h"
 #include "ui/plot/PlotStyle.h"
 
+#include <QScrollArea>
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using walklab::ui::PlotCanvas;
 namespace core = walklab::core;
@@ -123,6 +125,170 @@ bool dataUnder(QCPAxisRect* rect, const QRect& box)
         }
     }
     return false;
+}
+
+/// The interarrival view at a 1024-px screen: a density histogram over bins of 0.1 (the
+/// simulated exponential gaps) and the exponential density λe^(−λx), λ = 3, over it, long labels.
+core::Panel interarrivalPanel()
+{
+    core::Panel p{"interarrival", "Interarrival times X_i", "gap", "Interarrival time (hours)",
+                  "Probability density (per hour)", {}, {}, {}};
+    core::Series sim{"simulated", "Simulated (2500791 gaps)", core::SeriesStyle::Bars, {}};
+    core::Series exact{"exact", "Exponential density, λ = 3 per hour", core::SeriesStyle::Line, {}};
+    for (int i = 0; i < 25; ++i) {
+        const double x = 0.05 + 0.1 * i;
+        p.x.push_back(x);
+        p.binWidth.push_back(0.1);
+        exact.y.push_back(3 * std::exp(-3 * x));
+        sim.y.push_back(3 * std::exp(-3 * x) * (1 + 0.04 * std::cos(7.0 * i)));
+    }
+    p.series = {sim, exact};
+    return p;
+}
+
+/// The event timeline: 20 rows of dots (row r at height r) over [0, 8], the rows one after
+/// another, so x is not in increasing order; every part of the width has dots in every row.
+core::Panel timelinePanel()
+{
+    core::Panel p{"timeline", "Arrival times of 20 realisations on [0, 8] hours", "time", "Time t (hours)",
+                  "Realisation", {}, {}, {}};
+    core::Series dots{"realisation", "Arrival", core::SeriesStyle::Points, {}};
+    for (int row = 1; row <= 20; ++row)
+        for (int i = 0; i < 24; ++i) {
+            p.x.push_back(std::fmod(0.33 * i + 0.071 * row * row, 8.0));
+            dots.y.push_back(row);
+        }
+    p.series = {dots};
+    return p;
+}
+
+/// The mean squared displacement: E[S_t²] = t as Points with 2-se error bars over the exact line,
+/// rising to the top-right corner.
+core::Panel msdPanel()
+{
+    core::Panel p{"msd", "Mean squared displacement (10000 walkers)", "t", "Time t (steps)", "E[|S_t|²]", {}, {}, {}};
+    core::Series sim{"simulated", "Simulated mean of |S_t|²", core::SeriesStyle::Points, {}};
+    core::Series exact{"exact", "Exact t·E|X|²", core::SeriesStyle::Line, {}};
+    for (int t = 0; t <= 100; ++t) {
+        p.x.push_back(t);
+        sim.y.push_back(t * (1 + 0.02 * std::sin(t)));
+        sim.error.push_back(0.03 * t);
+        exact.y.push_back(t);
+    }
+    p.series = {sim, exact};
+    return p;
+}
+
+/// Does anything drawn in `rect` reach into `box`, as it is painted: a bar over its whole width
+/// from its base to its top, a graph's fill down to 0, a marker with its radius, a line between
+/// neighbouring points (steps with their corners), an error bar over its whole length?
+bool drawnUnder(QCPAxisRect* rect, const QRect& box)
+{
+    QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    QCPAxis* y = rect->axis(QCPAxis::atLeft);
+    const QRectF area = rect->rect();
+    const QRectF target = QRectF(box).intersected(area);
+    if (target.isEmpty())
+        return false;
+    auto pixel = [&](double key, double value) { return QPointF(x->coordToPixel(key), y->coordToPixel(value)); };
+    const double base = std::clamp(y->coordToPixel(y->scaleType() == QCPAxis::stLogarithmic ? y->range().lower : 0.0),
+                                   area.top(), area.bottom());
+    // A disc of radius r at p, or with `fill` the column from p down to the base.
+    auto hits = [&](QPointF p, double r, bool fill) {
+        if (fill)
+            return p.x() >= target.left() - r && p.x() <= target.right() + r &&
+                   std::min(p.y(), base) <= target.bottom() + r && std::max(p.y(), base) >= target.top() - r;
+        return target.adjusted(-r, -r, r, r).contains(p);
+    };
+    auto segment = [&](QPointF a, QPointF b, double r, bool fill) {
+        const int n = int(std::ceil(std::max(std::abs(b.x() - a.x()), std::abs(b.y() - a.y())))) + 1;
+        for (int i = 0; i <= n; ++i)
+            if (hits(a + (b - a) * (double(i) / n), r, fill))
+                return true;
+        return false;
+    };
+    // A polyline through (key, value) pairs; NaN breaks it.
+    auto polyline = [&](const QVector<QPointF>& points, double r, bool fill, bool line) {
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const QPointF p = points[i];
+            if (!std::isfinite(p.y()))
+                continue;
+            if (hits(pixel(p.x(), p.y()), r, fill))
+                return true;
+            if (line && i + 1 < points.size() && std::isfinite(points[i + 1].y()) &&
+                segment(pixel(p.x(), p.y()), pixel(points[i + 1].x(), points[i + 1].y()), r, fill))
+                return true;
+        }
+        return false;
+    };
+    for (QCPAbstractPlottable* p : rect->plottables()) {
+        if (!p->visible())
+            continue;
+        if (auto* graph = qobject_cast<QCPGraph*>(p)) {
+            const double r = std::max(graph->scatterStyle().isNone() ? 0.0 : graph->scatterStyle().size() / 2,
+                                      graph->pen().widthF() / 2);
+            QVector<QPointF> points;
+            for (const QCPGraphData& d : *graph->data()) {
+                if (!points.isEmpty() && graph->lineStyle() == QCPGraph::lsStepLeft)
+                    points.append({d.key, points.back().y()});
+                if (!points.isEmpty() && graph->lineStyle() == QCPGraph::lsStepCenter) {
+                    const double mid = (points.back().x() + d.key) / 2;
+                    points.append({mid, points.back().y()});
+                    points.append({mid, d.value});
+                }
+                points.append({d.key, d.value});
+            }
+            if (polyline(points, r, graph->brush().style() != Qt::NoBrush, graph->lineStyle() != QCPGraph::lsNone))
+                return true;
+        } else if (auto* curve = qobject_cast<QCPCurve*>(p)) {
+            const double r = std::max(curve->scatterStyle().isNone() ? 0.0 : curve->scatterStyle().size() / 2,
+                                      curve->pen().widthF() / 2);
+            QVector<QPointF> points;
+            for (const QCPCurveData& d : *curve->data())
+                points.append({d.key, d.value});
+            if (polyline(points, r, false, curve->lineStyle() != QCPCurve::lsNone))
+                return true;
+        } else if (auto* bars = qobject_cast<QCPBars*>(p)) {
+            for (const QCPBarsData& d : *bars->data()) {
+                const QRectF bar = QRectF(pixel(d.key - bars->width() / 2, d.value), pixel(d.key + bars->width() / 2, bars->baseValue()))
+                                       .normalized();
+                if (bar.intersects(target))
+                    return true;
+            }
+        } else if (auto* errors = qobject_cast<QCPErrorBars*>(p)) {
+            QCPPlottableInterface1D* points = errors->dataPlottable() ? errors->dataPlottable()->interface1D() : nullptr;
+            for (int i = 0; points && i < std::min(points->dataCount(), errors->dataCount()); ++i) {
+                const double key = points->dataMainKey(i), value = points->dataMainValue(i);
+                const QCPErrorBarsData e = errors->data()->at(i);
+                if (segment(pixel(key, value - e.errorMinus), pixel(key, value + e.errorPlus), errors->pen().widthF() / 2, false))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// Highest and lowest value drawn in `rect` (error bars included).
+QCPRange drawnValues(QCPAxisRect* rect)
+{
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (QCPAbstractPlottable* p : rect->plottables()) {
+        bool found = false;
+        const QCPRange v = p->getValueRange(found);
+        if (found) {
+            lo = std::min(lo, v.lower);
+            hi = std::max(hi, v.upper);
+        }
+    }
+    return QCPRange(lo, hi);
+}
+
+/// Is the legend of `rect` inside it (not beneath, not beside)?
+bool legendInside(QCPAxisRect* rect)
+{
+    QCPLayoutInset* inset = rect->insetLayout();
+    auto* legend = inset->elementCount() > 0 ? qobject_cast<QCPLegend*>(inset->elementAt(0)) : nullptr;
+    return legend && legend->visible() && inset->insetPlacement(0) == QCPLayoutInset::ipBorderAligned;
 }
 
 }  // namespace
@@ -372,7 +538,7 @@ private slots:
         enum Place { Inside, Beneath, Beside };
         const QList<std::pair<QSize, Place>> cases{{QSize(1600, 500), Inside}, {QSize(400, 300), Inside},
                                                    {QSize(1600, 500), Inside}, {QSize(260, 330), Beneath},
-                                                   {QSize(700, 170), Beside}, {QSize(400, 200), Inside}};
+                                                   {QSize(700, 170), Beside}, {QSize(400, 200), Beneath}};
         for (const auto& [size, expected] : cases) {
             layOut(canvas, size.width(), size.height());
             rect = canvas.axisRect();
@@ -386,9 +552,9 @@ private slots:
                                 : rect->insetLayout()->insetPlacement(0) == QCPLayoutInset::ipFree ? Beside
                                                                                                  : Inside;
             QCOMPARE(place, expected);
-            // 400 × 200: inside in a smaller font, which then takes at most half the height.
+            // 400 × 200: no place fits even in the smallest font (11 px): beneath, in it.
             QCOMPARE(legend->font().pixelSize() < 13, size == QSize(400, 200));
-            QVERIFY(legend->font().pixelSize() >= 10);
+            QVERIFY(legend->font().pixelSize() >= 11);
             if (place == Inside) {
                 QVERIFY(rect->rect().contains(box));
             } else if (place == Beneath) {
@@ -435,7 +601,7 @@ private slots:
                         continue;
                     ++legends;
                     const QString where = QStringLiteral("%1 panel(s) at %2×%3").arg(panels).arg(size.width()).arg(size.height());
-                    QVERIFY2(legend->font().pixelSize() >= 10, qPrintable(where));
+                    QVERIFY2(legend->font().pixelSize() >= 11, qPrintable(where));
                     for (QCPAxisRect* rect : canvas.axisRects())
                         QVERIFY2(!dataUnder(rect, legend->outerRect()), qPrintable(where));
                     QVERIFY2(QRect(0, 0, size.width(), size.height()).contains(legend->outerRect()), qPrintable(where));
@@ -449,6 +615,158 @@ private slots:
         QCPAxisRect* rect = canvas.axisRect();
         const QRect middle(rect->rect().center().x() - 40, rect->rect().center().y() - 20, 80, 40);
         QVERIFY(dataUnder(rect, middle));
+    }
+
+    void legendCoversNothingDrawn()
+    {
+        // What a new user saw at 1024 × 768: the interarrival legend over the density curve and
+        // the bars, the "Arrival" legend over the timeline's dots (rows one after another, x not
+        // in increasing order). Everything drawn counts (drawnUnder), not only the centres of
+        // points and bars: bars over their width, fills, markers with their radius, the lines
+        // between points, error bars. At the sizes of a 1024-px screen's columns and of
+        // exports, going down and up again (nothing kept from the size before).
+        const std::vector<core::Panel> panels{timelinePanel(), interarrivalPanel(), bellPanel(), msdPanel()};
+        const QList<QSize> sizes{QSize(1600, 700), QSize(270, 260), QSize(280, 330), QSize(330, 420), QSize(420, 300),
+                                 QSize(560, 420), QSize(800, 500), QSize(400, 200), QSize(900, 150), QSize(1600, 700)};
+        PlotCanvas canvas;
+        auto check = [&canvas](const QString& what) {
+            for (QCPLegend* legend : canvas.findChildren<QCPLegend*>()) {
+                if (legend->itemCount() == 0 || !legend->visible())
+                    continue;
+                QVERIFY2(legend->font().pixelSize() >= 11, qPrintable(what));
+                for (QCPAxisRect* rect : canvas.axisRects())
+                    QVERIFY2(!drawnUnder(rect, legend->outerRect()), qPrintable(what));
+            }
+        };
+        for (const core::Panel& panel : panels) {
+            canvas.setResult(test::resultOf({panel}));
+            for (const QSize size : sizes) {
+                layOut(canvas, size.width(), size.height());
+                check(QStringLiteral("%1 at %2×%3").arg(QString::fromStdString(panel.key)).arg(size.width()).arg(size.height()));
+            }
+        }
+        canvas.setResult(test::resultOf(panels));
+        for (const QSize size : {QSize(540, 700), QSize(1100, 900), QSize(540, 385), QSize(1600, 1400)}) {
+            layOut(canvas, size.width(), size.height());
+            check(QStringLiteral("four panels at %1×%2").arg(size.width()).arg(size.height()));
+        }
+        // The check sees what a check of centres misses: a box over the side of a wide bar.
+        canvas.setResult(test::resultOf({interarrivalPanel()}));
+        layOut(canvas, 800, 500);
+        QCPAxisRect* rect = canvas.axisRect();
+        QCPAxis* x = rect->axis(QCPAxis::atBottom);
+        QCPAxis* y = rect->axis(QCPAxis::atLeft);
+        const int side = int(x->coordToPixel(0.09)), low = int(y->coordToPixel(0.5));
+        const QRect overSide(side - 2, low - 2, 4, 4);
+        QVERIFY(drawnUnder(rect, overSide));
+        QVERIFY(!dataUnder(rect, overSide));
+        // And the timeline's dots, anywhere in its middle.
+        canvas.setResult(test::resultOf({timelinePanel()}));
+        layOut(canvas, 800, 500);
+        rect = canvas.axisRect();
+        QVERIFY(drawnUnder(rect, QRect(rect->rect().center() - QPoint(40, 15), QSize(80, 30))));
+    }
+
+    void yRangeFitsTheDataUnlessALegendIsInside()
+    {
+        // The y axis makes room for a legend only while the legend is inside the plot and needs
+        // it, and then little (a legend that would need much goes beneath or beside); with the
+        // legend elsewhere y ends 7 % above the data, also after a size where it was inside.
+        PlotCanvas canvas;
+        auto check = [&canvas](const QString& what) {
+            for (QCPAxisRect* rect : canvas.axisRects()) {
+                const QCPRange data = drawnValues(rect), shown = rect->axis(QCPAxis::atLeft)->range();
+                const double span = data.upper - shown.lower;
+                const double room = legendInside(rect) ? 0.4 : 0.08;
+                QVERIFY2(shown.upper >= data.upper, qPrintable(QStringLiteral("%1: %2 < %3").arg(what).arg(shown.upper).arg(data.upper)));
+                QVERIFY2(shown.upper <= data.upper + room * span,
+                         qPrintable(QStringLiteral("%1: y up to %2 for data up to %3").arg(what).arg(shown.upper).arg(data.upper)));
+            }
+        };
+        const QList<QSize> sizes{QSize(1600, 700), QSize(400, 300), QSize(270, 420), QSize(330, 420),
+                                 QSize(800, 500), QSize(270, 260), QSize(1600, 700)};
+        for (const core::Panel& panel : {msdPanel(), timelinePanel(), interarrivalPanel(), bellPanel()}) {
+            canvas.setResult(test::resultOf({panel}));
+            for (const QSize size : sizes) {
+                layOut(canvas, size.width(), size.height());
+                check(QStringLiteral("%1 at %2×%3").arg(QString::fromStdString(panel.key)).arg(size.width()).arg(size.height()));
+            }
+        }
+        canvas.setResult(test::resultOf({msdPanel(), timelinePanel(), interarrivalPanel(), bellPanel()}));
+        for (const QSize size : {QSize(1100, 900), QSize(540, 385), QSize(540, 900), QSize(1100, 900)}) {
+            layOut(canvas, size.width(), size.height());
+            check(QStringLiteral("four panels at %1×%2").arg(size.width()).arg(size.height()));
+        }
+    }
+
+    void manyViewsScrollInsteadOfShrinking()
+    {
+        // Four views in the plot area of a 1024 × 768 window (about 540 × 385 px): the canvas
+        // grows in its scroll area until the data area of every plot is 150 px high; titles
+        // stay whole, inside the canvas, clear of the plots.
+        QScrollArea area;
+        area.setWidgetResizable(true);
+        area.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        auto* canvas = new PlotCanvas;
+        area.setWidget(canvas);
+        canvas->setResult(test::resultOf({timelinePanel(), test::countingPaths(20, 3, 8, 200), bellPanel(), interarrivalPanel()}));
+        area.resize(540, 385);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        auto shortest = [canvas] {
+            int least = std::numeric_limits<int>::max();
+            for (QCPAxisRect* rect : canvas->axisRects())
+                least = std::min(least, rect->height());
+            return least;
+        };
+        QTRY_VERIFY2(shortest() >= 150, qPrintable(QString::number(shortest())));
+        QVERIFY(canvas->height() > 385);
+        for (int i = 0; i < canvas->plotLayout()->elementCount(); ++i) {
+            auto* title = qobject_cast<QCPTextElement*>(canvas->plotLayout()->elementAt(i));
+            if (!title)
+                continue;
+            QVERIFY(canvas->rect().contains(title->outerRect()));
+            for (QCPAxisRect* rect : canvas->axisRects())
+                QVERIFY(!title->outerRect().intersects(rect->rect()));
+        }
+        // Two views need no scrolling at that size.
+        canvas->setResult(test::resultOf({bellPanel(), interarrivalPanel()}));
+        QTRY_COMPARE(canvas->height(), area.viewport()->height());
+    }
+
+    void logAxisTickLabelsStandApart()
+    {
+        // Log–log axes over 1 … 10^5 steps in a narrow plot (the passage view of the fair-game
+        // preset): neighbouring labels such as "1000" and "10000" stay apart.
+        core::Panel panel{"passage", "First passage", "n", "Step n", "P(T = n)", {}, {}, {}};
+        panel.logX = panel.logY = true;
+        core::Series exact{"exact", "Exact", core::SeriesStyle::Points, {}};
+        for (int i = 0; i <= 100; ++i) {
+            panel.x.push_back(std::round(std::pow(10.0, i / 20.0)));
+            exact.y.push_back(std::pow(panel.x.back(), -1.5));
+        }
+        panel.series = {exact};
+        PlotCanvas canvas;
+        canvas.setResult(test::resultOf({panel, panel}));
+        for (const QSize size : {QSize(540, 400), QSize(700, 400), QSize(1600, 700)}) {
+            layOut(canvas, size.width(), size.height());
+            for (QCPAxisRect* rect : canvas.axisRects()) {
+                QCPAxis* axis = rect->axis(QCPAxis::atBottom);
+                const QFontMetrics metrics(axis->tickLabelFont());
+                double lastRight = -1e9;
+                int shown = 0;
+                for (qsizetype i = 0; i < axis->tickVector().size(); ++i) {
+                    if (!axis->range().contains(axis->tickVector()[i]))
+                        continue;
+                    const double centre = axis->coordToPixel(axis->tickVector()[i]);
+                    const double half = metrics.horizontalAdvance(axis->tickVectorLabels()[i]) / 2.0;
+                    QVERIFY2(centre - half >= lastRight + 8, qPrintable(axis->tickVectorLabels()[i]));
+                    lastRight = centre + half;
+                    ++shown;
+                }
+                QVERIFY(shown >= 2);
+            }
+        }
     }
 
     void legendEntriesLeaveRoomForDescenders()

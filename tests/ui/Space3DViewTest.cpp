@@ -15,6 +15,31 @@ using walklab::ui::Space3DView;
 namespace core = walklab::core;
 namespace test = walklab::test;
 
+namespace {
+
+/// One straight path from (0, 0, 0) to (0, 10, 0): along y, which the default view shows
+/// running to the right.
+core::Panel straightPath()
+{
+    core::Panel p{"line3d", "A straight path", "step", "x", "y", {}, {}, {}};
+    p.kind = core::PanelKind::Space3D;
+    std::vector<double> zero(11, 0.0), along;
+    for (int t = 0; t <= 10; ++t) {
+        p.x.push_back(t);
+        along.push_back(t);
+    }
+    core::Series c[3] = {{"path_x", "", core::SeriesStyle::Line, zero},
+                         {"path_y", "", core::SeriesStyle::Line, along},
+                         {"path_z", "Path", core::SeriesStyle::Line, zero}};
+    c[0].coordinate = c[1].coordinate = true;
+    c[2].xOf = "path_x";
+    c[2].yOf = "path_y";
+    p.series = {c[0], c[1], c[2]};
+    return p;
+}
+
+}  // namespace
+
 class Space3DViewTest : public QObject {
     Q_OBJECT
 
@@ -104,6 +129,23 @@ private slots:
         QVERIFY2(coloured > 50, qPrintable(QString::number(coloured)));
 
         // A new result replaces the curves.
+        QVERIFY(view.setResult(test::resultOf({straightPath()})));
+        QCOMPARE(view.graph()->seriesList().size(), 1);
+        // The paths read as lines from the back of a room: a straight path is drawn, in every
+        // column of pixels it crosses, at least 3 pixels thick on average (dots of 1 px before).
+        const QImage line = graph->renderToImage(0, QSize(800, 600));
+        int columns = 0, pixels = 0;
+        for (int px = 0; px < line.width(); ++px) {
+            int inColumn = 0;
+            for (int py = 0; py < line.height(); ++py)
+                inColumn += QColor(line.pixel(px, py)).hsvSaturation() > 90 ? 1 : 0;
+            columns += inColumn > 0 ? 1 : 0;
+            pixels += inColumn;
+        }
+        QVERIFY2(columns > 100, qPrintable(QString::number(columns)));  // across the view
+        QVERIFY2(pixels >= 3 * columns, qPrintable(QStringLiteral("%1 pixels in %2 columns").arg(pixels).arg(columns)));
+
+
         QVERIFY(view.setResult(test::resultOf({test::trajectories3D(2, 20)})));
         QCOMPARE(view.graph()->seriesList().size(), 2 + 2);
     }

@@ -27,8 +27,11 @@ const QColor kErrorBase(0xfd, 0xec, 0xea);
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-/// Least characters a text field shows whole, however narrow the window ("100000", "0.25").
-constexpr int kFieldChars = 8;
+/// Least digits a text field shows whole, however narrow the window: 10^9 steps or walkers
+/// ("1000000000") must not scroll out of sight.
+constexpr int kFieldChars = 10;
+/// Least digits of a field that has a slider beside it.
+constexpr int kSliderFieldChars = 8;
 
 /// Width of `edit` showing `chars` digits: their advance plus the field's frame and margins
 /// (QLineEdit::sizeHint() is that of 17 'x' characters plus the same overhead).
@@ -37,6 +40,13 @@ int fieldWidth(const QLineEdit* edit, int chars)
     const QFontMetrics metrics = edit->fontMetrics();
     const int overhead = edit->sizeHint().width() - 17 * metrics.horizontalAdvance(QLatin1Char('x'));
     return overhead + metrics.horizontalAdvance(QString(chars, QLatin1Char('0')));
+}
+
+/// A Text parameter whose default is longer than a field's least width is a formula
+/// ("3 + 2*sin(2*pi*t/24)"): it gets a line of its own, so that it can be read while typed.
+bool takesOwnLine(const core::ParamSpec& spec)
+{
+    return spec.type == core::ParamType::Text && int(spec.defaultText.size()) > kFieldChars;
 }
 
 /// Lines of messages the error area beneath the fields always has room for, so that a message
@@ -144,10 +154,19 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
     const bool hasPQ = experiment->param("p") && experiment->param("q");
     int row = 0;
     auto addRow = [&](const QString& labelText, QWidget* buddy, QWidget* input, QWidget* extra,
-                      const QString& tip) {
+                      const QString& tip, bool ownLine = false) {
         auto* label = new QLabel(labelText, this);
         label->setBuddy(buddy);
         label->setToolTip(tip);
+        if (ownLine) {
+            // A formula: its label and unit on one line, the field the whole width beneath.
+            m_grid->addWidget(label, row, 0, 1, 2);
+            if (extra)
+                m_grid->addWidget(extra, row, 2);
+            m_grid->addWidget(input, ++row, 0, 1, 3);
+            ++row;
+            return;
+        }
         m_grid->addWidget(label, row, 0);
         // r's text may be long, and so may a list's labels: they take the unit's column too.
         const bool wide = input == m_derived || (!extra && qobject_cast<QComboBox*>(input));
@@ -185,7 +204,7 @@ void ParameterPanel::setExperiment(const core::Experiment* experiment)
             extra = unit;
         }
         addRow(qs(spec.label), r.choice ? static_cast<QWidget*>(r.choice) : edit, input, extra,
-               tip);
+               tip, takesOwnLine(spec));
 
         auto* error = new QLabel(m_errorArea);
         error->setObjectName(QStringLiteral("error_") + key);
@@ -267,11 +286,12 @@ QWidget* ParameterPanel::makeInput(const core::ParamSpec& spec, Row& row)
     layout->setSpacing(6);
     row.edit->setParent(box);
     row.slider->setParent(box);
-    // Room for its placeholder ("10·⌈λT⌉"), or kFieldChars + 2 digits.
+    // Room for its placeholder ("10·⌈λT⌉"), or kSliderFieldChars … kFieldChars digits: the
+    // slider beside it shares the column (and sets values within its range).
     const QFontMetrics metrics = row.edit->fontMetrics();
     const int placeholder = fieldWidth(row.edit, 0) + metrics.horizontalAdvance(row.edit->placeholderText());
-    row.edit->setMaximumWidth(std::max(fieldWidth(row.edit, kFieldChars + 2), placeholder));
-    row.edit->setMinimumWidth(std::max(row.edit->minimumWidth(), placeholder));
+    row.edit->setMaximumWidth(std::max(fieldWidth(row.edit, kFieldChars), placeholder));
+    row.edit->setMinimumWidth(std::max(fieldWidth(row.edit, kSliderFieldChars), placeholder));
     // The slider keeps a usable length however narrow the form's column gets.
     row.slider->setMinimumWidth(row.edit->fontMetrics().horizontalAdvance(QStringLiteral("000000")));
     layout->addWidget(row.edit);

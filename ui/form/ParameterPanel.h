@@ -24,8 +24,11 @@ namespace walklab::ui {
 /// (parameter "unit"), units read "per minute", "minutes" instead of "per time unit",
 /// "time units", following that field.
 /// The input is a text field for Integer, Real, Seed and Text parameters (Text is never
-/// parsed here) and a combo box for Choice parameters (showing the labels, storing the keys);
-/// an Integer or Real parameter with ParamSpec::slider also gets a slider beside its field
+/// parsed here) and a combo box for Choice parameters (showing the labels, storing the keys).
+/// A text field shows at least 10 digits whole however narrow the form (8 beside a
+/// slider); a Text parameter whose default is longer (a formula) has its field beneath its
+/// label, the form's width.
+/// An Integer or Real parameter with ParamSpec::slider also gets a slider beside its field
 /// (logarithmic when the range spans decades, see SliderScale) that writes the field while
 /// it is dragged and asks for a run with dragRunRequested().
 /// Validation is the experiment's own (Experiment::validate), run on every edit, so the

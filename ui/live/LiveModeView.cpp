@@ -217,8 +217,15 @@ void LiveModeView::buildPlot()
     m_expected->setPen(QPen(kExpected, 2.5));
     m_expected->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kExpected, kExpected, 7));
 
+    // The legend beneath the histogram: inside it, it would cover the bars of large counts
+    // as they grow (fitLegend() sets its columns).
     auto* legend = new QCPLegend;
-    m_countsRect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    auto* below = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(4, 0, below);
+    m_plot->plotLayout()->setRowStretchFactor(4, 0.001);
+    below->setMargins(QMargins(0, 6, 0, 2));
+    below->addElement(0, 0, legend);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     legend->setLayer(QStringLiteral("legend"));
     legend->setFont(pixelFont(kTickPx));
     legend->setBrush(QColor(255, 255, 255, 215));
@@ -226,14 +233,45 @@ void LiveModeView::buildPlot()
     for (QCPAbstractPlottable* p :
          std::initializer_list<QCPAbstractPlottable*>{m_tallyBars, m_currentCount, m_expected})
         p->addToLegend(legend);
+    m_legend = legend;
+    // At the plot's own size, known when it replots (after the window's layout).
+    connect(m_plot, &QCustomPlot::beforeReplot, this, &LiveModeView::fitLegend);
+}
+
+void LiveModeView::fitLegend()
+{
+    // As many entries side by side as the plot's width holds (columns as wide as the widest).
+    const int room = m_plot->viewport().width() - m_plot->plotLayout()->margins().left() -
+                     m_plot->plotLayout()->margins().right();
+    int widest = 0;
+    int entries = 0;
+    for (int i = 0; i < m_legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = m_legend->item(i)) {  // cells beyond the last are empty
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+            ++entries;
+        }
+    const QMargins m = m_legend->margins();
+    int columns = entries;
+    while (columns > 1 && m.left() + m.right() + columns * widest + (columns - 1) * int(m_legend->columnSpacing()) > room)
+        --columns;
+    if (m_legend->wrap() != columns) {
+        m_legend->setWrap(columns);
+        m_legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-wraps the entries
+    }
 }
 
 void LiveModeView::setResult(const core::Result& result)
 {
     const bool wasPlaying = isPlaying();
     m_replay = LiveReplay::fromResult(result);
-    if (const core::Panel* timeline = result.find("timeline"))
-        m_timelineRect->axis(QCPAxis::atBottom)->setLabel(detail::displayText(timeline->xLabel));
+    m_timeUnit.clear();
+    if (const core::Panel* timeline = result.find("timeline")) {
+        const QString label = detail::displayText(timeline->xLabel);
+        m_timelineRect->axis(QCPAxis::atBottom)->setLabel(label);
+        const qsizetype open = label.lastIndexOf('('), close = label.lastIndexOf(')');
+        if (open >= 0 && close > open)
+            m_timeUnit = label.mid(open + 1, close - open - 1);
+    }
     const core::Panel* counts = result.find("counts");
     m_countsRect->axis(QCPAxis::atBottom)
         ->setLabel(counts && !counts->xLabel.empty() ? detail::displayText(counts->xLabel)
@@ -402,7 +440,7 @@ void LiveModeView::redraw()
     m_currentCount->setData(currentK, currentN, true);
     m_expected->setData(expectedK, expectedN, true);
     m_countsRect->axis(QCPAxis::atBottom)->setRange(-0.7, std::max(kHigh, 1.0) + 0.7);
-    m_countsRect->axis(QCPAxis::atLeft)->setRange(0, top * 1.12);  // room for the legend
+    m_countsRect->axis(QCPAxis::atLeft)->setRange(0, top * 1.04);  // the legend is beneath
 
     if (!r) {
         m_status->setText(tr("Live mode needs an experiment whose result has an event timeline "
@@ -415,11 +453,15 @@ void LiveModeView::redraw()
                               .arg(rows.size())
                               .arg(r->shownTotal()));
     } else {
+        // Non-breaking spaces inside each part: a narrow window wraps between the parts only.
+        const QString time = QString::number(r->clock(), 'f', 2) + (m_timeUnit.isEmpty() ? QString() : ' ' + m_timeUnit);
         m_status->setText(tr("Realisation %1 of %2   ·   t = %3   ·   N(t) = %4")
                               .arg(r->current() + 1)
                               .arg(rows.size())
-                              .arg(QString::number(r->clock(), 'f', 2))
-                              .arg(r->shown(r->current())));
+                              .arg(time)
+                              .arg(r->shown(r->current()))
+                              .replace(' ', QChar(0x00A0))
+                              .replace(QStringLiteral("\u00A0\u00A0\u00A0·\u00A0\u00A0\u00A0"), QStringLiteral("   ·   ")));
     }
     // Dots sized to the rows as the plot lays them out (QCustomPlot::updateLayout's phases).
     for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})

@@ -13,6 +13,7 @@ class QCPAxisRect;
 class QCPBars;
 class QCPGraph;
 class QCPItemLine;
+class QCPLegend;
 class QCustomPlot;
 class QLabel;
 class QPushButton;
@@ -79,6 +80,9 @@ private:
     void redraw();
     void updateControls();
     void resizeEvent(QResizeEvent* event) override;
+    /// Puts the legend's entries beneath the histogram in as many columns as the plot's
+    /// width holds (before each replot).
+    void fitLegend();
     /// Size of an event's dot in pixels: m_denseDot, at most kDotOfRow of a row's height.
     double eventDotSize() const;
 
@@ -86,6 +90,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     QString m_countLabel;  ///< x title of the histogram (from the counts panel)
+    QString m_timeUnit;    ///< "hours": the timeline's x title "Time t (hours)" in brackets, or empty
     double m_denseDot = 13;  ///< dot size the events per row allow (fewer events, larger dots)
 
     QPushButton* m_play = nullptr;
@@ -96,6 +101,7 @@ private:
     QLabel* m_status = nullptr;
 
     QCustomPlot* m_plot = nullptr;
+    QCPLegend* m_legend = nullptr;  ///< beneath the histogram
     QCPAxisRect* m_timelineRect = nullptr;
     QCPAxisRect* m_countsRect = nullptr;
     QCPBars* m_doneRows = nullptr;     ///< finished realisations: full-length row bars

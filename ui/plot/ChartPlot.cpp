@@ -16,6 +16,8 @@ namespace {
 // Above this many x values the simulated frequencies are drawn as one filled step curve:
 // thousands of QCPBars are slow and narrower than a pixel anyway.
 constexpr qsizetype kMaxBars = 3000;
+// Beyond this many x values bars lose their outline, and Points over them become rings.
+constexpr qsizetype kMaxOutlinedBars = 250;
 // Points drawn over another series up to this many are markers (a trajectory's start and
 // end); more are a cloud, drawn as small dots.
 constexpr qsizetype kMaxMarkers = 200;
@@ -102,6 +104,13 @@ QPen guidePen(int index)
         pen.setDashPattern({4.0, 1.6, 1.0, 1.6});
     pen.setCapStyle(Qt::FlatCap);
     return pen;
+}
+
+/// True when the x are in increasing order (a timeline's rows, one after another, are not):
+/// QCustomPlot searches data it was told are sorted by bisection.
+bool increasing(const QVector<double>& x)
+{
+    return std::is_sorted(x.begin(), x.end());
 }
 
 QCPGraph* makeGraph(QCPAxisRect* rect, const PlanePoints& p, QCPGraph::LineStyle style, bool sorted)
@@ -347,16 +356,19 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
                         bx.push_back(p.x[k]);
                         by.push_back(p.y[k]);
                     }
-                bars->setData(bx, by, !parametric(s));
+                bars->setData(bx, by, increasing(bx));
                 bars->setWidthType(QCPBars::wtPlotCoords);
                 bars->setWidth(barSpan);
-                bars->setBrush(kBarFill);
-                bars->setPen(p.x.size() <= 250 ? QPen(kBarPen, 1) : QPen(Qt::NoPen));
+                // Many bars are a pixel wide or less: without an outline (it would turn them
+                // solid), in a deeper blue that still reads beside the exact values' rings.
+                const bool thin = p.x.size() > kMaxOutlinedBars;
+                bars->setBrush(thin ? kThinBarFill : kBarFill);
+                bars->setPen(thin ? QPen(Qt::NoPen) : QPen(kBarPen, 1));
                 if (panel.logY)
                     bars->setBaseValue(ranges.y.lower);
                 d.plottable = bars;
             } else {
-                auto* graph = makeGraph(rect, p, QCPGraph::lsStepCenter, !parametric(s));
+                auto* graph = makeGraph(rect, p, QCPGraph::lsStepCenter, increasing(p.x));
                 // Thousands of steps: an outline in the fill's own colour, or it turns solid.
                 graph->setPen(QPen(QColor(105, 155, 210), 1));
                 graph->setBrush(kBarFill);
@@ -376,14 +388,18 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
                 }
                 d.plottable = curve;
             } else {
-                auto* graph = makeGraph(rect, p, QCPGraph::lsNone, true);
+                auto* graph = makeGraph(rect, p, QCPGraph::lsNone, increasing(p.x));
                 // Adaptive sampling thins dense scatter data (e.g. timeline rows); draw every point.
                 graph->setAdaptiveSampling(false);
                 const qsizetype n = p.x.size();
                 const double size = n <= 120 ? 7 : n <= 400 ? 5.5 : 4;
                 graph->setPen(QPen(kPointColor, 1));
-                graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kPointColor,
-                                                       kPointColor, size));
+                if (hasBars && n > kMaxOutlinedBars)  // rings over thin bars, which show through
+                    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(kPointColor, 1.2),
+                                                           Qt::NoBrush, size + 1));
+                else
+                    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kPointColor,
+                                                           kPointColor, size));
                 d.plottable = graph;
                 if (!p.error.isEmpty()) {
                     auto* bars = new QCPErrorBars(xAxis, yAxis);
@@ -405,7 +421,7 @@ Ranges drawChart(QCPAxisRect* rect, const core::Panel& panel, const QSet<QString
                                     : QPen(lineColor(lineIndex++), 2.2);
             if (s.style == core::SeriesStyle::Steps) {
                 // Right-continuous: N(t) keeps its value from one x until the next.
-                auto* graph = makeGraph(rect, p, QCPGraph::lsStepLeft, !parametric(s));
+                auto* graph = makeGraph(rect, p, QCPGraph::lsStepLeft, increasing(p.x));
                 graph->setPen(pen);
                 d.plottable = graph;
             } else if (parametric(s)) {

@@ -18,8 +18,6 @@ namespace walklab::ui {
 
 namespace {
 
-constexpr int kMaxSide = 10000;
-
 QString shown(const QString& path)
 {
     return QDir::toNativeSeparators(path);
@@ -146,12 +144,13 @@ QString exportPlot(PlotCanvas& canvas, const QString& path, int width, int heigh
                                  .arg(suffix.isEmpty() ? QStringLiteral("no file extension")
                                                        : QStringLiteral("unsupported extension .%1").arg(suffix)));
     }
-    if (width < 1 || width > kMaxSide || height < 1 || height > kMaxSide)
-        return failure(path, QStringLiteral("size %1×%2 is outside 1 … %3 pixels")
+    const bool vector = isVector(*format);
+    if (width < 1 || width > kMaxImageSide || height < 1 || height > kMaxImageSide)
+        return failure(path, QStringLiteral("size %1×%2 is outside 1 … %3 %4")
                                  .arg(width)
                                  .arg(height)
-                                 .arg(kMaxSide));
-    const bool vector = *format == ImageFormat::Svg || *format == ImageFormat::Pdf;
+                                 .arg(kMaxImageSide)
+                                 .arg(vector ? QStringLiteral("points") : QStringLiteral("pixels")));
     if (!(scale > 0) || qRound(width / scale) < 1 || qRound(height / scale) < 1 || (vector && scale != 1))
         return failure(path, QStringLiteral("scale %1 does not fit a %2×%3 %4")
                                  .arg(scale)

@@ -140,8 +140,14 @@ HeatMap drawHeatMap(QCPLayoutGrid* grid, const core::Panel& panel)
             rect->setMarginGroup(QCP::msLeft, left);
         if (k + 1 == values.size())
             rect->setMarginGroup(QCP::msRight, right);
-        for (auto* axis : rect->axes())
+        // QCustomPlot puts the axes of an added rect on the current layer ("main"), where the
+        // map, made after them, would cover the frame's inner half (in a PDF, at a reader's
+        // resolution, all of it): they go on the layer above the plottables, as the first
+        // rect's do.
+        for (auto* axis : rect->axes()) {
             styleAxis(axis);
+            axis->setLayer(QStringLiteral("axes"));
+        }
         closeFrame(rect);
         QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
         QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);

@@ -39,7 +39,17 @@ constexpr int kLegendGapPx = 8;
 /// Share of its width a plot keeps when its legend goes beside it.
 constexpr double kBesideShare = 0.6;
 /// The smallest legend text, still readable on a projector.
-constexpr int kLegendMinPx = 10;
+constexpr int kLegendMinPx = 11;
+/// Largest rise of the top of y, as a share of the range rebuild() chose, that a legend
+/// inside its plot may ask for; a legend that needs more goes beneath or beside the plot.
+constexpr double kMaxRaise = 0.25;
+/// Half the widest marker (and a pixel): points reach this far past their key.
+constexpr int kMarkerPx = 5;
+/// Least height of the data area of a plot on screen: the canvas grows (and its scroll area
+/// scrolls) until every plot has it, below its title, above its axis and legend.
+constexpr int kMinDataPx = 150;
+/// Widths closer than this count as one for that growth (a vertical scroll bar's width).
+constexpr int kScrollBarSlackPx = 40;
 /// Least height per y tick label of a short plot; least gap between the labels of
 /// neighbouring ticks on a horizontal axis.
 constexpr int kTickSpacingPx = 45;
@@ -142,14 +152,14 @@ void unwrapLabels(QCPLegend* legend)
             item->plottable()->setName(item->plottable()->property(kFullName).toString());
 }
 
-/// The most ticks, 2 … 5, asked of the linear horizontal `axis` whose labels, at the axis'
+/// The most ticks, 2 … 5, asked of the horizontal `axis` (linear or log) whose labels, at the axis'
 /// current pixel length, stand kXTickGapPx apart or more (QCustomPlot picks round steps near
 /// the count asked, so the labels are generated and measured). Leaves the ticker asking for
 /// that count; returns true if it changed.
 bool fitHorizontalTicks(QCPAxis* axis)
 {
     QCPAxisTicker* ticker = axis->ticker().data();
-    if (!ticker || axis->scaleType() != QCPAxis::stLinear)
+    if (!ticker)
         return false;
     const int before = ticker->tickCount();
     const QCPRange range = axis->range();
@@ -203,7 +213,65 @@ double highestBetween(QCPAxisRect* rect, double k0, double k1)
                     top = std::max(top, d.value);
         }
     }
+    // Error bars reach above their points.
+    for (QCPAbstractPlottable* p : rect->plottables()) {
+        auto* errors = qobject_cast<QCPErrorBars*>(p);
+        QCPPlottableInterface1D* points = errors && errors->visible() && errors->dataPlottable()
+                                              ? errors->dataPlottable()->interface1D()
+                                              : nullptr;
+        for (int i = 0; points && i < std::min(points->dataCount(), errors->dataCount()); ++i) {
+            const double key = points->dataMainKey(i), value = points->dataMainValue(i) + errors->data()->at(i).errorPlus;
+            if (key >= k0 && key <= k1 && std::isfinite(value))
+                top = std::max(top, value);
+        }
+    }
     return top;
+}
+
+/// The top of y, on the screen's scale (its log10 on a log axis), that keeps the data drawn in
+/// `rect` under `box` (a legend at the top of the plot) below the box with kLegendGapPx to
+/// spare: with f the share of the height the box takes from the top and lo the bottom of y,
+/// data ≤ top − f·(top − lo). −∞ when no data lie under the box, +∞ when the box takes
+/// nearly the whole height.
+double topBelow(QCPAxisRect* rect, const QRect& box)
+{
+    QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
+    QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
+    const QRect area = rect->rect();
+    const bool logY = yAxis->scaleType() == QCPAxis::stLogarithmic;
+    const double lo = logY ? std::log10(yAxis->range().lower) : yAxis->range().lower;
+    const double f = double(box.bottom() + kLegendGapPx - area.top()) / std::max(1, area.height());
+    if (f >= 0.9)
+        return std::numeric_limits<double>::infinity();
+    // Markers reach their radius past their key.
+    const double top = highestBetween(rect, xAxis->pixelToCoord(box.left() - kMarkerPx),
+                                      xAxis->pixelToCoord(box.right() + kMarkerPx));
+    if (!std::isfinite(top) || (logY && top <= 0))
+        return -std::numeric_limits<double>::infinity();
+    return ((logY ? std::log10(top) : top) - f * lo) / (1 - f);
+}
+
+/// The top of y rebuild() chose for `rect`, on the screen's scale.
+double automaticTop(QCPAxisRect* rect)
+{
+    const double top = rect->property(kAutoY).toPointF().y();
+    return rect->axis(QCPAxis::atLeft)->scaleType() == QCPAxis::stLogarithmic ? std::log10(top) : top;
+}
+
+/// Puts the automatic y range of a rect without equal units back to the top rebuild() chose:
+/// every layout starts from it, and raises it only for a legend inside the plot. True if it
+/// moved.
+bool resetTop(QCPAxisRect* rect)
+{
+    if (rect->property(kEqual).toBool() || !autoRanges(rect))
+        return false;
+    QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
+    const double top = rect->property(kAutoY).toPointF().y();
+    if (same(yAxis->range().upper, top))
+        return false;
+    yAxis->setRange(yAxis->range().lower, top);
+    rect->setProperty(kAutoTop, top);
+    return true;
 }
 
 }  // namespace
@@ -309,6 +377,10 @@ void PlotCanvas::setSeriesVisible(const QString& seriesKey, bool visible)
 
 void PlotCanvas::updateLayout()
 {
+    // Every layout starts from the y ranges rebuild() chose, so that no room made for a
+    // legend at an earlier size (or an earlier place of it) stays.
+    for (QCPAxisRect* rect : axisRects())
+        resetTop(rect);
     QCustomPlot::updateLayout();
     if (viewport().size() != m_legendsPlacedFor) {
         if (wrapTitles())
@@ -322,7 +394,15 @@ void PlotCanvas::updateLayout()
         if (rect->property(kEqual).toBool())
             rect->setProperty(kFitY, rect->property(kDataY));
     fitEqualRects();
+    // Raising y changes its tick labels, hence the plot's width and the keys under the
+    // legend: a few rounds settle it.
+    for (int round = 0; round < 3 && makeRoomForLegends(); ++round) {
+    }
+    growForSmallPlots();
+}
 
+bool PlotCanvas::makeRoomForLegends()
+{
     bool again = false, refit = false;
     for (QCPAxisRect* rect : axisRects()) {
         QCPLayoutInset* inset = rect->insetLayout();
@@ -332,15 +412,11 @@ void PlotCanvas::updateLayout()
         if (!legend || !legend->visible() || box.isEmpty() || area.height() < 40 ||
             inset->insetPlacement(0) != QCPLayoutInset::ipBorderAligned)
             continue;  // no legend inside (beside the plot: over no data)
-        QCPAxis* xAxis = rect->axis(QCPAxis::atBottom);
         QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
         // Equal units: room for the legend is made by a taller data box, refitted below.
         const bool equal = rect->property(kEqual).toBool();
         const bool automatic = autoRanges(rect);
-        // Heights are compared where they are linear on the screen.
         const bool logY = yAxis->scaleType() == QCPAxis::stLogarithmic;
-        auto toScreen = [logY](double v) { return logY ? std::log10(v) : v; };
-        auto fromScreen = [logY](double v) { return logY ? std::pow(10.0, v) : v; };
 
         // The same box in the top-right and top-left corners.
         const bool atRight = inset->insetAlignment(0) & Qt::AlignRight;
@@ -348,23 +424,12 @@ void PlotCanvas::updateLayout()
         QRect right = box, left = box;
         right.moveRight(area.right() - gap);
         left.moveLeft(area.left() + gap);
-
-        // The top of y that keeps the data under each box below it: with f the fraction of
-        // the height taken from the top by the box (and 8 px: a marker's radius and a gap),
-        // data ≤ hi − f·(hi − lo).
-        const double lo = toScreen(yAxis->range().lower);
-        const double f = double(box.bottom() + kLegendGapPx - area.top()) / area.height();
-        if (f >= 0.9)
-            continue;  // no room to make (placeLegends() keeps f ≤ kInsideShare at its sizes)
-        auto needed = [&](const QRect& r) {
-            const double top = highestBetween(rect, xAxis->pixelToCoord(r.left()),
-                                              xAxis->pixelToCoord(r.right()));
-            return std::isfinite(top) && (!logY || top > 0) ? (toScreen(top) - f * lo) / (1 - f)
-                                                             : -std::numeric_limits<double>::infinity();
-        };
-        const double needRight = needed(right), needLeft = needed(left);
-        const double limit = toScreen(automatic && !equal ? rect->property(kAutoY).toPointF().y()
-                                                          : yAxis->range().upper);
+        const double needRight = topBelow(rect, right), needLeft = topBelow(rect, left);
+        if (std::isinf(needRight) && needRight > 0)
+            continue;  // no room to make (placeLegends() keeps the box within kInsideShare)
+        const double lo = logY ? std::log10(yAxis->range().lower) : yAxis->range().lower;
+        const double limit = automatic && !equal ? automaticTop(rect)
+                                                 : (logY ? std::log10(yAxis->range().upper) : yAxis->range().upper);
         // Top-right unless only the left fits, or the left needs clearly less headroom.
         const double slack = 0.03 * (limit - lo);
         const bool useLeft = needRight > limit && (needLeft <= limit || needLeft + slack < needRight);
@@ -382,7 +447,8 @@ void PlotCanvas::updateLayout()
                 refit = true;
             }
         } else if (automatic) {
-            const double top = fromScreen(std::max(limit, useLeft ? needLeft : needRight));
+            const double high = std::max(limit, useLeft ? needLeft : needRight);
+            const double top = logY ? std::pow(10.0, high) : high;
             if (!same(top, yAxis->range().upper)) {
                 yAxis->setRange(yAxis->range().lower, top);
                 rect->setProperty(kAutoTop, top);
@@ -394,6 +460,36 @@ void PlotCanvas::updateLayout()
         QCustomPlot::updateLayout();  // new tick labels and legend position
     if (refit)
         fitEqualRects();
+    return again;
+}
+
+void PlotCanvas::growForSmallPlots()
+{
+    // Only the canvas on screen, in its scroll area; exports have the size they were given.
+    if (!isVisible() || viewport() != rect() || m_views.isEmpty())
+        return;
+    // A new result, or a new width, starts from the estimate again; a scroll bar coming or
+    // going (its width) does not, or the two would take turns.
+    if (std::abs(width() - m_grownForWidth) > kScrollBarSlackPx) {
+        m_grownForWidth = width();
+        setMinimumHeight(m_baseMinimumHeight);
+    }
+    // The rows share the height by equal stretch: all of them grow until the plot that lacks
+    // the most has kMinDataPx. Only ever grown for one width, so that the legends moving
+    // inside the taller plots cannot shrink it back and forth.
+    // Heat maps (in a grid of their own) are as tall as their cells' box at their width.
+    int lacking = 0;
+    for (QCPAxisRect* rect : axisRects())
+        if (rect->layout() == plotLayout())
+            lacking = std::max(lacking, kMinDataPx - rect->height());
+    const int rows = int(m_views.size() + 1) / 2;
+    const int most = rows * 4 * kMinRowHeight;  // a bound, should a plot not grow with the canvas
+    if (lacking > 0 && minimumHeight() < most) {
+        // A widget smaller than its new minimum is resized at once, within this replot, which
+        // QCustomPlot then skips: the new size is laid out by one queued.
+        setMinimumHeight(std::min(most, std::max(minimumHeight(), height() + rows * lacking)));
+        replot(rpQueuedReplot);
+    }
 }
 
 bool PlotCanvas::wrapTitles()
@@ -528,9 +624,22 @@ bool PlotCanvas::legendFitsInside(const LegendPlace& place)
         wrapLabels(legend, room);
     const QSize need = legend->minimumOuterSizeHint();
     // updateLayout() raises the y range so that the data pass under the legend: it may take
-    // kInsideShare of the height, the data keep the rest.
-    if (need.width() <= room && need.height() + inset.top() + kLegendGapPx <= kInsideShare * area.height())
-        return true;
+    // kInsideShare of the height, and the top of y may rise by kMaxRaise of the range in the
+    // better of the two top corners; else the legend goes elsewhere.
+    if (need.width() <= room && need.height() + inset.top() + kLegendGapPx <= kInsideShare * area.height()) {
+        QCPAxisRect* rect = place.rect;
+        if (rect->property(kEqual).toBool() || !autoRanges(rect))
+            return true;  // equal units get a taller box; a zoomed plot is the user's view
+        const QRect right(area.right() - inset.right() - need.width() + 1, area.top() + inset.top(), need.width(),
+                          need.height());
+        const QRect left(area.left() + inset.left(), right.top(), need.width(), need.height());
+        QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
+        const double lo = yAxis->scaleType() == QCPAxis::stLogarithmic ? std::log10(yAxis->range().lower)
+                                                                        : yAxis->range().lower;
+        const double top = automaticTop(rect);
+        if (std::min(topBelow(rect, right), topBelow(rect, left)) <= top + kMaxRaise * (top - lo))
+            return true;
+    }
     unwrapLabels(legend);
     return false;
 }
@@ -664,7 +773,9 @@ void PlotCanvas::rebuild()
 
     const int columns = panels.size() > 1 ? 2 : 1;
     const int rows = int((panels.size() + 1) / 2);
-    setMinimumHeight(rows * kMinRowHeight);
+    m_baseMinimumHeight = rows * kMinRowHeight;
+    m_grownForWidth = -1000;
+    setMinimumHeight(m_baseMinimumHeight);
     std::vector<QCPMarginGroup*> rowGroups, columnGroups;
     for (int r = 0; r < rows; ++r)
         rowGroups.push_back(new QCPMarginGroup(this));

@@ -27,8 +27,9 @@ public:
     explicit PlotCanvas(QWidget* parent = nullptr);
 
     /// Least height of a row of plots on screen (title, axes, room for the data): the canvas
-    /// asks for this much per row, so that a window with many views scrolls instead of
-    /// squashing them.
+    /// asks for this much per row, and more once laid out if a plot's data area is still
+    /// short of 150 px (titles in lines, legends beneath), so that a window with many views
+    /// scrolls instead of squashing them.
     static constexpr int kMinRowHeight = 220;
 
     /// Replaces what is drawn by the panels of `result` whose keys are in `views`
@@ -47,14 +48,16 @@ public:
     bool isSeriesVisible(const QString& seriesKey) const { return !m_hidden.contains(seriesKey); }
 
 protected:
-    /// QCustomPlot's layout; then heat maps get the height of their cells' box; then rects
+    /// QCustomPlot's layout from the y ranges rebuild() chose (no headroom kept from an
+    /// earlier size); then heat maps get the height of their cells' box; then rects
     /// with equal units get ranges that fit their data at this pixel size (or, when zoomed, y
     /// follows x by QCPAxis::setScaleRatio); then each legend is placed where it hides no data
     /// (placeLegends), and a legend inside its plot goes to the top corner where it hides less
     /// data while the y range is the one rebuild() chose (and units need not be equal), the
     /// range is raised just enough that the legend covers no data. Labels too long for the
     /// room are broken into lines (never cut, never past the axes). Runs for the screen and
-    /// for every export size.
+    /// for every export size. On screen, the canvas then asks for more height if a plot is
+    /// too short (growForSmallPlots).
     void updateLayout() override;
     /// Ctrl + wheel zooms (QCustomPlot's range zoom); the plain wheel is left to the parent,
     /// so the scroll area of the plots scrolls instead of the plot under the mouse zooming.
@@ -70,14 +73,21 @@ private:
         int row, column;
     };
     void rebuild();
+    /// For each legend inside its plot: the top corner where it hides less data and, while
+    /// the y range is the one rebuild() chose (and units need not be equal), a top of y just
+    /// high enough that the legend covers no data. True if a range or a corner changed.
+    bool makeRoomForLegends();
+    /// On screen: raises the canvas' minimum height (its scroll area then scrolls) until the
+    /// data area of every plot is kMinDataPx high or more.
+    void growForSmallPlots();
     /// Breaks each panel title that is wider than its column, and each axis title longer than
     /// its axis rect (but never into lines narrower than its longest word), into lines at
     /// spaces, for the current viewport, starting from the full titles. Returns true when a
     /// title changed.
     bool wrapTitles();
     /// Places each legend for the current viewport, at the first of these that fits, in its
-    /// full font and then in smaller ones down to a readable floor: inside its plot when it
-    /// takes at most half its height (the data keep the rest, see updateLayout); beneath the
+    /// full font and then in smaller ones down to 11 px: inside its plot when it takes at most
+    /// half its height and little headroom (legendFitsInside); beneath the
     /// plot (in one row when the entries fit side by side) when the plot keeps 140 px of
     /// height; beside a wide, short plot that keeps 60 % of its width. A plot too small for
     /// all three gets its legend beneath in the smallest font: a legend never hides data.
@@ -86,7 +96,8 @@ private:
     /// was elsewhere or smaller.
     bool restoreLegend(const LegendPlace& place);
     /// Whether the legend (labels in lines as wide as the plot) takes at most kInsideShare of
-    /// its plot's height; it stays inside, wrapped, if so.
+    /// its plot's height and, in one of the top corners, needs the top of y raised by at most
+    /// kMaxRaise of its range to cover no data; it stays inside, wrapped, if so.
     bool legendFitsInside(const LegendPlace& place);
     /// Moves the legend beneath the plot if the plot keeps kMinPlotPx of height, or `always`.
     bool putLegendBeneath(const LegendPlace& place, bool always);
@@ -103,6 +114,8 @@ private:
     QSet<QString> m_hidden;
     QList<LegendPlace> m_legends;
     QList<detail::HeatMap> m_heatMaps;
+    int m_baseMinimumHeight = 0;  ///< rows × kMinRowHeight: the minimum height before growForSmallPlots()
+    int m_grownForWidth = -1000;  ///< width growForSmallPlots() last grew the minimum height for (none yet)
     QSize m_legendsPlacedFor;  ///< viewport size titles, heat maps and legends were last laid out for (empty: stale)
 };
 

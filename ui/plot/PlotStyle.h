@@ -21,6 +21,8 @@ inline constexpr int kLegendPx = 13;
 
 inline const QColor kBarFill(135, 180, 225, 190);
 inline const QColor kBarPen(60, 110, 170);
+/// Fill of bars too many to outline (a pixel wide or less).
+inline const QColor kThinBarFill(75, 130, 195, 230);
 inline const QColor kPointColor(165, 20, 30);
 inline const QColor kGuideColor(70, 70, 70);
 inline const QColor kAxisColor(60, 60, 60);

@@ -26,7 +26,13 @@ namespace {
 
 // About this many dots in all make the paths read as lines and keep software OpenGL fluid.
 constexpr double kTargetDots = 60000;
-constexpr int kMaxDotsPerSegment = 8;
+constexpr int kMaxDotsPerSegment = 24;
+// Item sizes (Qt Data Visualization: a fraction of the graph): paths about 3 px wide in a
+// 600-px view, legible from the back of a room; starts and ends well larger than a path.
+constexpr float kPathDotSize = 0.08f;
+constexpr float kMarkerSize = 0.2f;
+// Segments per axis (at most): few numbers, so that they keep apart at the projector's size.
+constexpr double kAxisSegments = 3;
 
 /// The smallest of 1, 2, 2.5, 5 × 10^k that is at least `x` (> 0).
 double roundStep(double x)
@@ -162,9 +168,9 @@ void Space3DView::create3D()
     theme->setGridLineColor(QColor(205, 208, 214));
     QFont font = pixelFont(kLabelPx);
     // Labels are textures scaled with the graph, their size on screen growing with the point
-    // size (Qt Data Visualization: 0.05 + size / 500 of the graph's unit): 52 puts them at the
+    // size (Qt Data Visualization: 0.05 + size / 500 of the graph's unit): 44 puts them at the
     // window's text size or larger in a 1024 × 768 window, legible on a projector.
-    font.setPointSize(52);
+    font.setPointSize(44);
     theme->setFont(font);
     QValue3DAxis* ours[] = {m_graph->axisX(), m_graph->axisZ(), m_graph->axisY()};  // x, y, z
     for (int k = 0; k < 3; ++k) {
@@ -172,10 +178,13 @@ void Space3DView::create3D()
         ours[k]->setTitleVisible(true);
         ours[k]->setTitleFixed(false);
         ours[k]->setLabelFormat(QStringLiteral("%.4g"));
+        // Numbers and titles turn to face the viewer rather than lie in the box's planes,
+        // where seen edge-on they shrink, slant and run into each other.
+        ours[k]->setLabelAutoRotation(90);
     }
     // Seen as the flat projection is (ProjectionPlot.h): x towards the lower left, y to the
-    // right, z up; zoomed out a little so the tick labels fit.
-    m_graph->scene()->activeCamera()->setCameraPosition(-60, 20, 95);
+    // right, z up; zoomed out so that the numbers at the box's corners stay in the view.
+    m_graph->scene()->activeCamera()->setCameraPosition(-60, 20, 85);
 
     m_container = QWidget::createWindowContainer(m_graph, this);
     m_container->setObjectName(QStringLiteral("space3dGraph"));
@@ -222,13 +231,13 @@ void Space3DView::show3D(const core::Panel& panel)
         if (s->style == core::SeriesStyle::Points) {
             const QAbstract3DSeries::Mesh mesh = markerIndex == 0 ? QAbstract3DSeries::MeshSphere
                                                                   : QAbstract3DSeries::MeshCube;
-            series = makeSeries(markerStyle(markerIndex++).brush().color(), mesh, 0.09f);
+            series = makeSeries(markerStyle(markerIndex++).brush().color(), mesh, kMarkerSize);
             for (qsizetype i = 0; i < p.x.size(); ++i)
                 data->append(QScatterDataItem(toGraph(p.x[i], p.y[i], p.z[i])));
         } else {
             QColor color = isPath(*s) ? pathColor(pathIndex++, pathCount) : lineColor(lineIndex++);
             color.setAlpha(255);
-            series = makeSeries(color, QAbstract3DSeries::MeshSphere, 0.025f);
+            series = makeSeries(color, QAbstract3DSeries::MeshSphere, kPathDotSize);
             data->reserve(qsizetype((p.x.size() - 1) * m_dotsPerSegment + 1));
             for (qsizetype i = 0; i < p.x.size(); ++i) {
                 const int dots = i + 1 < p.x.size() ? m_dotsPerSegment : 1;
@@ -246,7 +255,7 @@ void Space3DView::show3D(const core::Panel& panel)
     }
 
     // One data unit is as long on every axis: each starts at a multiple of one round step
-    // (1, 2, 2.5 or 5 × 10^k, about a sixth of the largest span) and has as many segments
+    // (1, 2, 2.5 or 5 × 10^k, at least a third of the largest span) and has as many segments
     // as the axis that needs most.
     double span = 0;
     for (int k = 0; k < 3; ++k) {
@@ -254,7 +263,7 @@ void Space3DView::show3D(const core::Panel& panel)
             lo[k] = hi[k] = 0;
         span = std::max(span, hi[k] - lo[k]);
     }
-    const double step = roundStep(std::max(span, 1.0) / 6);
+    const double step = roundStep(std::max(span, 1.0) / kAxisSegments);
     double start[3];
     int segments = 1;
     for (int k = 0; k < 3; ++k) {
