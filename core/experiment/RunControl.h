@@ -31,10 +31,12 @@ public:
     }
 
 private:
+    // The flag every worker reads often and the counter they add to, on cache lines of their own:
+    // a read of the flag then never waits for the line another core is adding to.
     unsigned m_threads;
-    std::atomic<bool> m_cancelled{false};
+    alignas(64) std::atomic<bool> m_cancelled{false};
     std::atomic<std::uint64_t> m_total{1};
-    std::atomic<std::uint64_t> m_done{0};
+    alignas(64) std::atomic<std::uint64_t> m_done{0};
 };
 
 }  // namespace walklab::core
