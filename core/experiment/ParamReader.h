@@ -32,6 +32,12 @@ public:
     /// The parsed value of `key`, or `derived` when its text is blank (q = 1 − p, …); a derived
     /// value is recorded as chosen, "0.7 (how)".
     double realOr(const std::string& key, double derived, const std::string& how);
+    /// The down-step probability `key` of a walk whose up-step probability is p: as given, or
+    /// 1 − p when blank (0 when p is outside [0, 1]: the error is reported once, as p's).
+    double downOrComplement(const std::string& key, double p)
+    {
+        return realOr(key, (p >= 0 && p <= 1) ? 1.0 - p : 0.0, "1 − p");
+    }
 
     /// The number of kept paths `key`: as given, or, when the user gave none, its default
     /// capped at `repetitions` (named `repetitionsKey`), so that the default is never out of

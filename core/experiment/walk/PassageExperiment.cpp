@@ -289,7 +289,7 @@ Expected<PassageSettings> PassageExperiment::parse(const ParamSet& params, Param
     w.steps = read.integer("steps");
     w.walkers = read.integer("walkers");
     w.p = read.real("p");
-    w.q = read.realOr("q", (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0, "1 − p");  // a bad p is reported once, as p
+    w.q = read.downOrComplement("q", w.p);
     w.level = read.integer("level");
     w.seed = read.seed("seed");
     w.paths = read.paths("paths", w.walkers, "walkers");

@@ -269,7 +269,7 @@ Expected<RuinParams> RuinExperiment::parse(const ParamSet& params, ParamSet* cho
     g.capital = read.integer("capital");
     g.target = read.integer("target");
     g.p = read.real("p");
-    g.q = read.realOr("q", (g.p >= 0 && g.p <= 1) ? 1.0 - g.p : 0.0, "1 − p");  // a bad p is reported once, as p
+    g.q = read.downOrComplement("q", g.p);
     g.walkers = read.integer("walkers");
     g.steps = read.integer("steps");
     g.barriers = read.choice("barriers") == kBarrierNames[1] ? Barriers::Reflecting : Barriers::Absorbing;

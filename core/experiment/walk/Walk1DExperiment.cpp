@@ -200,7 +200,7 @@ Expected<Walk1DParams> Walk1DExperiment::parse(const ParamSet& params, ParamSet*
     w.steps = read.integer("steps");
     w.walkers = read.integer("walkers");
     w.p = read.real("p");
-    w.q = read.realOr("q", (w.p >= 0 && w.p <= 1) ? 1.0 - w.p : 0.0, "1 − p");  // a bad p is reported once, as p
+    w.q = read.downOrComplement("q", w.p);
     w.seed = read.seed("seed");
     w.paths = read.paths("paths", w.walkers, "walkers");
     read.check(core::validate(w));  // range checks only for the fields that parsed
