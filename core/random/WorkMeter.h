@@ -11,8 +11,7 @@ namespace walklab::core {
 /// Polls cancellation every 2^20 units of work (steps, events, trials) and reports the work to
 /// the RunControl there too, but at most once per kReportSeconds (and on destruction): the
 /// shared counter is one cache line that every report moves between cores, and the fastest
-/// kernels do 2^20 steps in microseconds (with a report at each, the 2-thread first-return run
-/// lost a few % to it, issue 6). One per block.
+/// kernels do 2^20 steps in a few microseconds. One per block.
 class WorkMeter {
 public:
     explicit WorkMeter(RunControl& control) : m_control(control), m_reported(Clock::now()) {}

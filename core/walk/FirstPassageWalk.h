@@ -71,9 +71,8 @@ struct FirstPassageSimulation {
 Expected<FirstPassageSimulation> simulateFirstPassage(const FirstPassageParams& params, RunControl& control);
 
 /// Walkers per random block of simulateFirstPassage(). Small, because a block's cost varies
-/// much (each walker's min(T, n) is heavy-tailed): 10^5 walkers make 98 blocks, and the last
-/// ones on each thread end close together (with 4096, 25 blocks: 2 threads ran 1.77× one
-/// thread against 1.94× for two separate processes, issue 6). A block costs ~1 µs to start.
+/// much (each walker's min(T, n) is heavy-tailed): 10^5 walkers make 98 blocks (25 with 4096),
+/// so the threads' last blocks end closer together.
 inline constexpr std::int64_t kFirstPassageWalkersPerBlock = 1024;
 
 }  // namespace walklab::core

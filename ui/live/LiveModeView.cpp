@@ -455,13 +455,11 @@ void LiveModeView::redraw()
     } else {
         // Non-breaking spaces inside each part: a narrow window wraps between the parts only.
         const QString time = QString::number(r->clock(), 'f', 2) + (m_timeUnit.isEmpty() ? QString() : ' ' + m_timeUnit);
-        m_status->setText(tr("Realisation %1 of %2   ·   t = %3   ·   N(t) = %4")
-                              .arg(r->current() + 1)
-                              .arg(rows.size())
-                              .arg(time)
-                              .arg(r->shown(r->current()))
-                              .replace(' ', QChar(0x00A0))
-                              .replace(QStringLiteral("\u00A0\u00A0\u00A0·\u00A0\u00A0\u00A0"), QStringLiteral("   ·   ")));
+        QStringList parts{tr("Realisation %1 of %2").arg(r->current() + 1).arg(rows.size()), tr("t = %1").arg(time),
+                          tr("N(t) = %1").arg(r->shown(r->current()))};
+        for (QString& part : parts)
+            part.replace(' ', QChar(0x00A0));
+        m_status->setText(parts.join(QStringLiteral("   ·   ")));
     }
     // Dots sized to the rows as the plot lays them out (QCustomPlot::updateLayout's phases).
     for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})

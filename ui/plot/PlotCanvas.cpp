@@ -228,6 +228,13 @@ double highestBetween(QCPAxisRect* rect, double k0, double k1)
     return top;
 }
 
+/// `v` on the screen's scale of `axis`: v on a linear axis, log10 v on a log axis (where
+/// heights are linear on the screen).
+double onScreen(const QCPAxis* axis, double v)
+{
+    return axis->scaleType() == QCPAxis::stLogarithmic ? std::log10(v) : v;
+}
+
 /// The top of y, on the screen's scale (its log10 on a log axis), that keeps the data drawn in
 /// `rect` under `box` (a legend at the top of the plot) below the box with kLegendGapPx to
 /// spare: with f the share of the height the box takes from the top and lo the bottom of y,
@@ -239,7 +246,7 @@ double topBelow(QCPAxisRect* rect, const QRect& box)
     QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
     const QRect area = rect->rect();
     const bool logY = yAxis->scaleType() == QCPAxis::stLogarithmic;
-    const double lo = logY ? std::log10(yAxis->range().lower) : yAxis->range().lower;
+    const double lo = onScreen(yAxis, yAxis->range().lower);
     const double f = double(box.bottom() + kLegendGapPx - area.top()) / std::max(1, area.height());
     if (f >= 0.9)
         return std::numeric_limits<double>::infinity();
@@ -248,14 +255,14 @@ double topBelow(QCPAxisRect* rect, const QRect& box)
                                       xAxis->pixelToCoord(box.right() + kMarkerPx));
     if (!std::isfinite(top) || (logY && top <= 0))
         return -std::numeric_limits<double>::infinity();
-    return ((logY ? std::log10(top) : top) - f * lo) / (1 - f);
+    return (onScreen(yAxis, top) - f * lo) / (1 - f);
 }
 
 /// The top of y rebuild() chose for `rect`, on the screen's scale.
 double automaticTop(QCPAxisRect* rect)
 {
     const double top = rect->property(kAutoY).toPointF().y();
-    return rect->axis(QCPAxis::atLeft)->scaleType() == QCPAxis::stLogarithmic ? std::log10(top) : top;
+    return onScreen(rect->axis(QCPAxis::atLeft), top);
 }
 
 /// Puts the automatic y range of a rect without equal units back to the top rebuild() chose:
@@ -427,9 +434,8 @@ bool PlotCanvas::makeRoomForLegends()
         const double needRight = topBelow(rect, right), needLeft = topBelow(rect, left);
         if (std::isinf(needRight) && needRight > 0)
             continue;  // no room to make (placeLegends() keeps the box within kInsideShare)
-        const double lo = logY ? std::log10(yAxis->range().lower) : yAxis->range().lower;
-        const double limit = automatic && !equal ? automaticTop(rect)
-                                                 : (logY ? std::log10(yAxis->range().upper) : yAxis->range().upper);
+        const double lo = onScreen(yAxis, yAxis->range().lower);
+        const double limit = automatic && !equal ? automaticTop(rect) : onScreen(yAxis, yAxis->range().upper);
         // Top-right unless only the left fits, or the left needs clearly less headroom.
         const double slack = 0.03 * (limit - lo);
         const bool useLeft = needRight > limit && (needLeft <= limit || needLeft + slack < needRight);
@@ -634,8 +640,7 @@ bool PlotCanvas::legendFitsInside(const LegendPlace& place)
                           need.height());
         const QRect left(area.left() + inset.left(), right.top(), need.width(), need.height());
         QCPAxis* yAxis = rect->axis(QCPAxis::atLeft);
-        const double lo = yAxis->scaleType() == QCPAxis::stLogarithmic ? std::log10(yAxis->range().lower)
-                                                                        : yAxis->range().lower;
+        const double lo = onScreen(yAxis, yAxis->range().lower);
         const double top = automaticTop(rect);
         if (std::min(topBelow(rect, right), topBelow(rect, left)) <= top + kMaxRaise * (top - lo))
             return true;
